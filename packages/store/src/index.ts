@@ -1,1 +1,3 @@
 export * from './database';
+export * from './api';
+export * from './errors';

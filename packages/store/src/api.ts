@@ -1,0 +1,155 @@
+/**
+ * The store's public surface, agreed between `store` (implements it) and `server` (calls it).
+ * Every read or write of records takes a `FormAccess`: the permission chokepoint lives inside the store,
+ * so no caller can list, count, aggregate or export rows it may not see.
+ */
+import type {
+  AppDefinition, DefinitionKind, DefinitionVersion, FormAction, FormDefinition, JsonLogic, Locale, OrgUnit,
+  Page, RecordView, RoleDefinition, User,
+} from '@tangram/schema';
+import type { DialectName } from './database';
+
+/** Who is acting. `null` userId = the system (rules, imports run by the system, seeding). */
+export interface Actor {
+  readonly userId: string | null;
+  /** For events: 'user' | 'token' | 'public' | 'system'. */
+  readonly via: 'user' | 'token' | 'public' | 'system';
+}
+
+/**
+ * What one user may do in one form, resolved from their roles and memberships.
+ * `rowScopes` are OR-ed: a row is visible when any scope admits it. An empty list admits nothing.
+ */
+export interface FormAccess {
+  readonly app: string;
+  readonly form: string;
+  readonly user: { readonly id: string; readonly orgUnitIds: readonly string[]; readonly isAdmin: boolean } | null;
+  readonly actions: ReadonlySet<FormAction>;
+  /** Per action, which rows it reaches. */
+  readonly rowScopes: Readonly<Partial<Record<FormAction, readonly ResolvedScope[]>>>;
+  readonly hiddenFields: ReadonlySet<string>;
+  readonly readOnlyFields: ReadonlySet<string>;
+  /** field key -> values this user may not write. */
+  readonly deniedValues: ReadonlyMap<string, readonly unknown[]>;
+}
+
+/** A row scope with the user's context already bound. */
+export type ResolvedScope =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'orgUnits'; readonly orgUnitIds: readonly string[] } // the subtree(s), expanded
+  | { readonly kind: 'owner'; readonly userId: string }
+  | { readonly kind: 'condition'; readonly condition: JsonLogic };
+
+export interface SortKey { readonly field: string; readonly direction: 'asc' | 'desc' }
+
+export interface ListQuery {
+  readonly filter?: JsonLogic;
+  /** Field keys or system columns: createdAt, updatedAt, id. Default: createdAt desc. */
+  readonly sort?: readonly SortKey[];
+  /** 1–500, default 50. */
+  readonly limit?: number;
+  /** Opaque keyset cursor from a previous page. */
+  readonly cursor?: string;
+  readonly includeDeleted?: boolean;
+}
+
+export type AggregateFn = 'count' | 'countDistinct' | 'sum' | 'avg' | 'min' | 'max' | 'median';
+export interface AggregateQuery {
+  readonly filter?: JsonLogic;
+  /** Field keys; dates may be bucketed. */
+  readonly groupBy: readonly { readonly field: string; readonly bucket?: 'day' | 'week' | 'month' | 'quarter' | 'year' }[];
+  readonly measures: readonly { readonly fn: AggregateFn; readonly field?: string; readonly as: string }[];
+}
+
+export interface NewRecord {
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly ownerId?: string | null;
+  readonly orgUnitId?: string | null;
+  /** Retried submissions with the same key return the first result instead of a second record. */
+  readonly idempotencyKey?: string;
+}
+
+export interface RecordsRepository {
+  /** Inserts the record, its `created` event and an outbox entry in one transaction. */
+  create(actor: Actor, access: FormAccess, formVersion: number, input: NewRecord): Promise<RecordView>;
+  /** Up to 1,000 in one transaction; all or nothing. */
+  createMany(actor: Actor, access: FormAccess, formVersion: number, inputs: readonly NewRecord[]): Promise<readonly RecordView[]>;
+  get(access: FormAccess, id: string): Promise<RecordView | null>;
+  list(access: FormAccess, query: ListQuery): Promise<Page<RecordView>>;
+  count(access: FormAccess, filter?: JsonLogic): Promise<number>;
+  aggregate(access: FormAccess, query: AggregateQuery): Promise<readonly Record<string, unknown>[]>;
+  /** Throws StoreError ERR_RECORD_STALE when `expectedVersion` is not the stored version. */
+  update(actor: Actor, access: FormAccess, id: string, expectedVersion: number, patch: Readonly<Record<string, unknown>>, formVersion: number): Promise<RecordView>;
+  /** Soft delete. */
+  remove(actor: Actor, access: FormAccess, id: string, expectedVersion?: number): Promise<void>;
+  restore(actor: Actor, access: FormAccess, id: string): Promise<RecordView>;
+  /** A filter is required: an empty filter is refused with ERR_BULK_WITHOUT_FILTER. Returns rows changed. */
+  bulkUpdate(actor: Actor, access: FormAccess, filter: JsonLogic, patch: Readonly<Record<string, unknown>>): Promise<number>;
+  bulkRemove(actor: Actor, access: FormAccess, filter: JsonLogic): Promise<number>;
+  /** Record history, oldest first. */
+  events(access: FormAccess, id: string): Promise<readonly RecordEvent[]>;
+}
+
+export interface RecordEvent {
+  readonly id: string;
+  readonly recordId: string;
+  readonly kind: 'created' | 'updated' | 'deleted' | 'restored';
+  readonly actorId: string | null;
+  readonly via: Actor['via'];
+  /** field key -> [before, after] */
+  readonly diff: Readonly<Record<string, readonly [unknown, unknown]>>;
+  readonly at: string;
+}
+
+export interface DefinitionsRepository {
+  listApps(): Promise<readonly (AppDefinition & { id: string })[]>;
+  getApp(key: string): Promise<(AppDefinition & { id: string }) | null>;
+  createApp(actor: Actor, app: AppDefinition): Promise<AppDefinition & { id: string }>;
+  /** Drafts and latest published, per key. */
+  list(app: string, kind: DefinitionKind): Promise<readonly DefinitionVersion[]>;
+  getDraft(app: string, kind: DefinitionKind, key: string): Promise<DefinitionVersion | null>;
+  getPublished(app: string, kind: DefinitionKind, key: string, version?: number): Promise<DefinitionVersion | null>;
+  saveDraft(actor: Actor, app: string, kind: DefinitionKind, key: string, body: unknown): Promise<DefinitionVersion>;
+  /** Copies the draft into a new immutable version; for forms also maps fields to storage and creates indexes. */
+  publish(actor: Actor, app: string, kind: DefinitionKind, key: string, note?: string): Promise<DefinitionVersion>;
+}
+
+export interface IdentityRepository {
+  countUsers(): Promise<number>;
+  createUser(input: { email: string; name: string; passwordHash: string; locale: Locale; isAdmin: boolean }): Promise<User>;
+  findUserByEmail(email: string): Promise<(User & { passwordHash: string }) | null>;
+  getUser(id: string): Promise<User | null>;
+  setUserDisabled(id: string, disabled: boolean): Promise<void>;
+  /** Sessions and tokens are stored as SHA-256 hashes of the secret. Lookups ignore disabled users. */
+  createSession(userId: string, tokenHash: string, expiresAt: Date): Promise<void>;
+  findSessionUser(tokenHash: string, now: Date): Promise<User | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  createApiToken(userId: string, name: string, tokenHash: string): Promise<{ id: string }>;
+  findTokenUser(tokenHash: string): Promise<User | null>;
+  createOrgUnit(unit: Omit<OrgUnit, 'id'> & { id?: string }): Promise<OrgUnit>;
+  listOrgUnits(): Promise<readonly OrgUnit[]>;
+  saveRole(app: string, role: RoleDefinition): Promise<void>;
+  listRoles(app: string): Promise<readonly RoleDefinition[]>;
+  /** A user holds a role in an app at an org unit. */
+  addMembership(input: { userId: string; app: string; role: string; orgUnitId: string | null }): Promise<void>;
+  /** Resolves roles + memberships + org tree into the access for one form. Admins get everything. */
+  resolveAccess(user: User | null, app: string, form: string): Promise<FormAccess>;
+}
+
+export interface Store {
+  readonly dialect: DialectName;
+  readonly definitions: DefinitionsRepository;
+  readonly identity: IdentityRepository;
+  /** Records of one app's form. */
+  records(app: string, form: string): RecordsRepository;
+  /** Applies pending migrations; idempotent. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface CreateStoreOptions {
+  /** postgres://… ; absent means embedded PGlite. */
+  readonly databaseUrl?: string;
+  /** PGlite data directory (default in memory). */
+  readonly dataDir?: string;
+}
