@@ -1,0 +1,127 @@
+import { useApi } from '../api/api-provider';
+import { isApiError } from '../api/api-error';
+import { describeError } from '../api/describe-error';
+import type { AppSummary, CurrentUser, FormSummary } from '../api/endpoints';
+import { AppIcon } from '../components/app-icon';
+import { EmptyState, ErrorState, LoadingState } from '../components/state-views';
+import { useLoad } from '../components/use-load';
+import { useI18n } from '../i18n/i18n-provider';
+import { Link } from '../router/router';
+import { AppShell } from '../shell/app-shell';
+
+interface AppHomeData {
+  readonly app: AppSummary | undefined;
+  readonly forms: readonly FormSummary[];
+}
+
+/** The forms of an app, one entry per key: the published version wins over a draft of the same form. */
+export function latestForms(forms: readonly FormSummary[]): readonly FormSummary[] {
+  const byKey = new Map<string, FormSummary>();
+  for (const form of forms) {
+    const seen = byKey.get(form.key);
+    if (!seen || (seen.status === 'draft' && form.status === 'published') || (seen.status === form.status && form.version > seen.version)) {
+      byKey.set(form.key, form);
+    }
+  }
+  return [...byKey.values()];
+}
+
+function FormNav({ appKey, forms, current }: { appKey: string; forms: readonly FormSummary[]; current: string | undefined }) {
+  const { t, text } = useI18n();
+  return (
+    <div className="form-nav">
+      <h2 className="form-nav__title">{t('appHome.forms')}</h2>
+      {forms.length === 0 ? (
+        <p className="form-nav__empty">{t('appHome.noForms.title')}</p>
+      ) : (
+        <ul className="form-nav__list">
+          {forms.map((form) => (
+            <li key={form.key}>
+              <Link
+                to={`/apps/${encodeURIComponent(appKey)}/forms/${encodeURIComponent(form.key)}`}
+                className="nav-item"
+                aria-current={current === form.key ? 'page' : undefined}
+              >
+                <svg className="nav-item__icon" viewBox="0 0 20 20" aria-hidden="true">
+                  <rect x="3.5" y="2.5" width="13" height="15" rx="2" fill="none" stroke="currentColor" strokeWidth="1.4" />
+                  <path d="M7 7h6M7 10h6M7 13h4" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
+                </svg>
+                <span className="nav-item__label">{text(form.body?.name) || form.key}</span>
+                {form.status === 'draft' ? <span className="badge badge--muted">{t('form.status.draft')}</span> : null}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** `/apps/:app` and `/apps/:app/forms/:form`: the app's navigation and the workspace that later fills in. */
+export function AppHomeScreen({ user, appKey, formKey }: { user: CurrentUser; appKey: string; formKey?: string | undefined }) {
+  const { t, text, locale } = useI18n();
+  const api = useApi();
+  const data = useLoad<AppHomeData>(async () => {
+    const [apps, forms] = await Promise.all([api.listApps(), api.listForms(appKey)]);
+    return { app: apps.find((app) => app.key === appKey), forms: latestForms(forms) };
+  }, [api, appKey]);
+
+  const notFound = data.kind === 'failed' && isApiError(data.error) && data.error.status === 404;
+  const app = data.kind === 'ready' ? data.value.app : undefined;
+  const appName = app ? text(app.name) || app.key : appKey;
+  const forms = data.kind === 'ready' ? data.value.forms : [];
+  const currentForm = forms.find((form) => form.key === formKey);
+
+  const crumb = (
+    <Link to={`/apps/${encodeURIComponent(appKey)}`} className="crumb">
+      <AppIcon name={appName} icon={app?.icon} color={app?.color} size="sm" />
+      <span className="crumb__label">{appName}</span>
+    </Link>
+  );
+
+  return (
+    <AppShell user={user} crumb={crumb} sidebar={data.kind === 'ready' ? <FormNav appKey={appKey} forms={forms} current={formKey} /> : undefined}>
+      <div className="page">
+        {data.kind === 'loading' ? <LoadingState label={t('common.loading')} /> : null}
+        {data.kind === 'failed' ? (
+          <ErrorState
+            title={t('appHome.error.title')}
+            message={notFound ? t('appHome.notFound', { key: appKey }) : describeError(data.error, t, locale)}
+            retryLabel={t('common.retry')}
+            {...(notFound ? {} : { onRetry: data.reload })}
+          />
+        ) : null}
+        {data.kind === 'failed' && notFound ? (
+          <Link to="/apps" className="button button--secondary page__back">
+            {t('common.backToApps')}
+          </Link>
+        ) : null}
+        {data.kind === 'ready' ? (
+          <>
+            <header className="page__header">
+              <div>
+                <h1 className="page__title">{currentForm ? text(currentForm.body?.name) || currentForm.key : appName}</h1>
+                <p className="page__subtitle">
+                  {currentForm
+                    ? currentForm.status === 'published'
+                      ? `${t('form.status.published')} · ${t('form.version', { version: currentForm.version })}`
+                      : t('form.status.draft')
+                    : app?.description
+                      ? text(app.description)
+                      : null}
+                </p>
+              </div>
+            </header>
+            {forms.length === 0 ? (
+              <EmptyState title={t('appHome.noForms.title')} hint={t('appHome.noForms.hint')} />
+            ) : currentForm ? (
+              <EmptyState title={text(currentForm.body?.name) || currentForm.key} hint={t('appHome.formWorkspace.hint')} />
+            ) : (
+              <EmptyState title={t('appHome.welcome.title')} hint={t('appHome.welcome.hint')} />
+            )}
+          </>
+        ) : null}
+      </div>
+    </AppShell>
+  );
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// In development the API runs on the server's port; in production the server serves dist/ itself.
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: { '/api': { target: process.env.TANGRAM_API ?? 'http://127.0.0.1:3000', changeOrigin: false } },
+  },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+});
