@@ -1,0 +1,6 @@
+export * from './common.schema';
+export { appDefinitionSchema } from './app.schema';
+export { fieldSchema } from './field.schema';
+export { formDefinitionSchema } from './form.schema';
+export { orgUnitSchema } from './org-unit.schema';
+export { roleDefinitionSchema } from './role.schema';
