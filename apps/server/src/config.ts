@@ -1,0 +1,34 @@
+/**
+ * Reads the process environment once, at the edge. Nothing else in the server reads `process.env`.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  /** postgres://… ; absent means embedded PGlite in `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly webRoot: string;
+  readonly admin: { readonly email: string; readonly password: string } | undefined;
+  readonly secureCookies: boolean;
+}
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const adminEmail = env.TANGRAM_ADMIN_EMAIL?.trim();
+  const adminPassword = env.TANGRAM_ADMIN_PASSWORD;
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.TANGRAM_DATA_DIR ?? resolve(REPO_ROOT, 'data')),
+    webRoot: resolve(env.TANGRAM_WEB_ROOT ?? resolve(REPO_ROOT, 'apps/web/dist')),
+    admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
+    secureCookies: env.TANGRAM_SECURE_COOKIES === 'true',
+  };
+}

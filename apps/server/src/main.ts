@@ -1,0 +1,55 @@
+/**
+ * `pnpm start` / `tangram start`: open the database (PGlite in ./data unless DATABASE_URL is set), migrate,
+ * create the first admin if configured, serve the API and the web app, and shut down cleanly on a signal.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { buildApp } from './app';
+import { bootstrapAdmin } from './bootstrap-admin';
+import { readConfig } from './config';
+import { openStore } from './open-store';
+
+export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const config = readConfig(env);
+  if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
+  const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  await store.migrate();
+  const app = await buildApp({
+    store,
+    logger: { level: env.LOG_LEVEL ?? 'info' },
+    secureCookies: config.secureCookies,
+    ...(existsSync(config.webRoot) ? { webRoot: config.webRoot } : {}),
+  });
+  if (!existsSync(config.webRoot)) app.log.warn(`web app not built (${config.webRoot} missing): serving the API only`);
+  if ((await bootstrapAdmin(store, config.admin)) === 'created') app.log.info(`created administrator ${config.admin?.email}`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: shutting down`);
+    try {
+      await app.close();
+      await store.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  app.log.info(`Tangram is running at http://${shown}:${port} (database: ${store.dialect}${config.databaseUrl ? '' : `, data in ${config.dataDir}`})`);
+}
+
+// Run when executed directly (`tsx src/main.ts`), not when imported by the CLI or tests.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  start().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
