@@ -1,0 +1,98 @@
+/**
+ * `pnpm bench api [--quick] [--seconds N] [--concurrency N] [--batch-concurrency N] [--log-level L]`
+ *
+ * Starts the real server in a child process on a fresh PostgreSQL database (BENCH_DATABASE_URL's server)
+ * and drives it over loopback from this process: (a) single-record creates at concurrency 16, (b) batch
+ * creates of 500 records. Every request is validated and stored with its event and outbox entry.
+ * Last stdout line: {"single":{"perSec","p50Ms","p95Ms","p99Ms",…},"batch":{"recordsPerSec",…}}
+ */
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { intOption, parseArgs } from '../lib/args';
+import { createCustomerGenerator, type CustomerRow } from '../lib/customer-generator';
+import { createFreshDatabase, DEFAULT_BENCH_DATABASE_URL } from '../lib/fresh-postgres-database';
+import { emitFigures, progress, runMain } from '../lib/output';
+import { createApiClient } from './api-client';
+import { runClosedLoop, type LoadFigures } from './closed-loop';
+import { startServer } from './server-process';
+import { batchCreateBody, createApiToken, publishCustomerForm, RECORDS_PATH, singleCreateBody } from './tangram-api';
+
+const BATCH_SIZE = 500;
+const ADMIN = { email: 'bench-admin@example.com', password: 'bench-admin-password' };
+const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'results');
+
+runMain(async () => {
+  const args = parseArgs(process.argv.slice(2), ['seconds', 'concurrency', 'batch-concurrency', 'log-level']);
+  const seconds = intOption(args, 'seconds', args.quick ? 5 : 30);
+  const concurrency = intOption(args, 'concurrency', 16);
+  const batchConcurrency = intOption(args, 'batch-concurrency', 2);
+  const logLevel = args.values.get('log-level') ?? 'warn';
+
+  await mkdir(RESULTS_DIR, { recursive: true });
+  const fresh = await createFreshDatabase(process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_DATABASE_URL, 'tangram_bench_api');
+  progress(`created database ${fresh.name}; starting the server`);
+  const logFile = join(RESULTS_DIR, 'api-server.log');
+  try {
+    const server = await startServer({ databaseUrl: fresh.url, admin: ADMIN, logFile, logLevel });
+    progress(`server up at ${server.baseUrl} (log: ${logFile})`);
+    const client = createApiClient(server.baseUrl, Math.max(concurrency, batchConcurrency));
+    try {
+      const token = await createApiToken(client, ADMIN);
+      await publishCustomerForm(client, token);
+      const rows = createRowSource();
+      const headers = { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` };
+      const post = async (path: string, body: string) => {
+        const response = await client.pool.request({ method: 'POST', path, headers, body });
+        const text = await response.body.text();
+        if (response.statusCode !== 201 && response.statusCode !== 200) throw new Error(`POST ${path} answered ${response.statusCode}: ${text.slice(0, 300)}`);
+      };
+      const sendSingle = () => post(RECORDS_PATH, singleCreateBody(rows.next()));
+      const sendBatch = () => post(`${RECORDS_PATH}/batch`, batchCreateBody(rows.take(BATCH_SIZE)));
+
+      progress('warm-up: 2 s of single creates, 4 batches');
+      await runClosedLoop(sendSingle, { concurrency, durationMs: 2_000, maxRequests: 100_000 });
+      await runClosedLoop(sendBatch, { concurrency: 1, durationMs: 10_000, maxRequests: 4 });
+
+      progress(`single creates: concurrency ${concurrency} for ${seconds} s`);
+      const single = await runClosedLoop(sendSingle, { concurrency, durationMs: seconds * 1000, maxRequests: 2_000_000 });
+      report('single', single);
+      progress(`batch creates of ${BATCH_SIZE}: concurrency ${batchConcurrency} for ${seconds} s`);
+      const batch = await runClosedLoop(sendBatch, { concurrency: batchConcurrency, durationMs: seconds * 1000, maxRequests: 100_000 });
+      report('batch', batch);
+
+      emitFigures({
+        single: { ...single, concurrency },
+        batch: {
+          recordsPerSec: batch.perSec * BATCH_SIZE, batchesPerSec: batch.perSec, batchSize: BATCH_SIZE, concurrency: batchConcurrency,
+          p50Ms: batch.p50Ms, p95Ms: batch.p95Ms, p99Ms: batch.p99Ms, requests: batch.requests, errors: batch.errors, seconds: batch.seconds, firstError: batch.firstError,
+        },
+        goals: { singlePerSec: 1500, singleP99Ms: 50, batchRecordsPerSec: 20_000 },
+      });
+    } finally {
+      await client.close();
+      await server.stop();
+    }
+  } finally {
+    await fresh.drop();
+  }
+});
+
+function report(name: string, figures: LoadFigures): void {
+  progress(`${name}: ${figures.requests} ok, ${figures.errors} errors in ${figures.seconds} s — ${figures.perSec}/s, p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms, p99 ${figures.p99Ms} ms${figures.firstError ? `; first error: ${figures.firstError}` : ''}`);
+}
+
+/** An endless stream of customer rows, generated a thousand at a time. */
+function createRowSource(): { next(): CustomerRow; take(count: number): readonly CustomerRow[] } {
+  const generator = createCustomerGenerator(7);
+  let buffer: readonly CustomerRow[] = [];
+  let at = 0;
+  const next = (): CustomerRow => {
+    if (at >= buffer.length) {
+      buffer = generator.take(1000);
+      at = 0;
+    }
+    return buffer[at++] as CustomerRow;
+  };
+  return { next, take: (count) => Array.from({ length: count }, next) };
+}

@@ -1,0 +1,186 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase, type DatabaseHandle } from '@tangram/store';
+import { storeFromHandle } from '../lib/store-from-handle';
+import { compareTimings, type ComparedTimings } from '../lib/compare-timings';
+import { createCustomerGenerator } from '../lib/customer-generator';
+import { createFreshDatabase, DEFAULT_BENCH_DATABASE_URL, type FreshDatabase } from '../lib/fresh-postgres-database';
+import { progress } from '../lib/output';
+import { createSqlRunner, type SqlRunner } from '../lib/sql-runner';
+import { aggregatesAgree, pagesAgree } from './agreement';
+import { mirrorStoreIndexes } from './mirror-indexes';
+import { explainOne, explainQueries, installQueryCapture } from './query-capture';
+import { insertStoreRows, setUpStoreSide, storeAggregate, storeList, type StoreSide } from './store-side';
+import {
+  createTypedIndexes, createTypedTable, insertTypedRows, TYPED_SQL, typedAggregate, typedListPage1, typedListPage2, type ListFilter,
+} from './typed-table';
+
+export type DialectKey = 'pg' | 'pglite';
+
+export interface ScenarioFigures {
+  readonly storeMs: number;
+  readonly sqlMs: number;
+  readonly ratio: number;
+  readonly storeP95Ms: number;
+  readonly sqlP95Ms: number;
+  /** null when the store's answer matched the hand-written SQL's; otherwise what differed. */
+  readonly mismatch: string | null;
+}
+
+export interface DialectFigures {
+  readonly list: ScenarioFigures;
+  readonly aggregate: ScenarioFigures;
+  readonly page2: ScenarioFigures;
+  readonly seedRecordsPerSec: number;
+  readonly typedSeedRowsPerSec: number;
+  /** Every scenario within 1.5x of hand-written SQL at the median. */
+  readonly meetsGoal: boolean;
+  readonly plansFile: string;
+}
+
+export interface BenchOptions { readonly size: number; readonly runs: number; readonly warmupRuns: number }
+
+const BATCH = 1000;
+const LIST_FILTER: ListFilter = { channel: 'web', minBudget: 50_000 };
+const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'results');
+
+interface OpenedDatabase { readonly handle: DatabaseHandle; cleanUp(): Promise<void> }
+
+async function openBenchDatabase(dialect: DialectKey): Promise<OpenedDatabase> {
+  if (dialect === 'pg') {
+    const fresh: FreshDatabase = await createFreshDatabase(process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_DATABASE_URL, 'tangram_bench');
+    progress(`pg: created database ${fresh.name}`);
+    const handle = await openDatabase({ url: fresh.url, poolSize: 10 });
+    return {
+      handle,
+      async cleanUp() {
+        await handle.close();
+        // The raw pool is ours too: end it even if the query builder never opened it.
+        if (handle.pool && !handle.pool.ended) await handle.pool.end();
+        await fresh.drop();
+      },
+    };
+  }
+  // On disk, as `tangram start` runs it: a million rows would not fit PGlite's in-memory file system well.
+  const dataDir = await mkdtemp(join(tmpdir(), 'tangram-bench-pglite-'));
+  const handle = await openDatabase({ dataDir });
+  return {
+    handle,
+    async cleanUp() {
+      await handle.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function benchDialect(dialect: DialectKey, options: BenchOptions): Promise<DialectFigures> {
+  const { handle, cleanUp } = await openBenchDatabase(dialect);
+  try {
+    const capture = installQueryCapture(handle);
+    const run = createSqlRunner(handle);
+    const store = await storeFromHandle(handle);
+    await store.migrate();
+    const side = await setUpStoreSide(store);
+
+    // The typed table gets the store's indexes before loading, so both sides pay index upkeep while seeding.
+    const mirrored = await mirrorStoreIndexes(run, side.access.app, side.access.form);
+    await createTypedTable(run);
+    await createTypedIndexes(run, mirrored.statements);
+    progress(`${dialect}: store indexes mirrored: ${mirrored.statements.length}; unmirrored: ${mirrored.skipped.join('; ') || 'none'}`);
+
+    const seed = await seedBoth(dialect, side, run, options.size);
+    progress(`${dialect}: vacuum analyze`);
+    await run('vacuum analyze');
+
+    const timing = { runs: options.runs, warmupRuns: options.warmupRuns };
+    const page1 = await storeList(side, LIST_FILTER);
+    const typedPage1 = await typedListPage1(run, LIST_FILTER);
+    const lastRow = typedPage1.rows[typedPage1.rows.length - 1];
+    if (!page1.nextCursor || !lastRow) throw new Error(`${dialect}: the list has a single page; seed more records`);
+    const after = { created: lastRow.created, id: lastRow.id };
+    const cursor = page1.nextCursor;
+
+    progress(`${dialect}: list`);
+    const list = await scenario(
+      () => storeList(side, LIST_FILTER), () => typedListPage1(run, LIST_FILTER), pagesAgree(page1, typedPage1), timing);
+    progress(`${dialect}: page 2`);
+    const page2 = await scenario(
+      () => storeList(side, LIST_FILTER, cursor), () => typedListPage2(run, LIST_FILTER, after),
+      pagesAgree(await storeList(side, LIST_FILTER, cursor), await typedListPage2(run, LIST_FILTER, after)), timing);
+    progress(`${dialect}: aggregate`);
+    const aggregate = await scenario(
+      () => storeAggregate(side), () => typedAggregate(run), aggregatesAgree(await storeAggregate(side), await typedAggregate(run)), timing);
+
+    const plansFile = await writePlans(dialect, options.size, run, side, capture, mirrored, { cursor, after });
+    const figures: DialectFigures = {
+      list, aggregate, page2, ...seed,
+      meetsGoal: [list, aggregate, page2].every((s) => s.ratio <= 1.5 && s.mismatch === null),
+      plansFile,
+    };
+    for (const [name, s] of Object.entries({ list, page2, aggregate })) {
+      progress(`${dialect}: ${name.padEnd(9)} store ${s.storeMs} ms (p95 ${s.storeP95Ms}) | sql ${s.sqlMs} ms (p95 ${s.sqlP95Ms}) | ratio ${s.ratio}${s.ratio > 1.5 ? '  MISSES the 1.5x goal' : ''}${s.mismatch ? `  ANSWERS DIFFER: ${s.mismatch}` : ''}`);
+    }
+    return figures;
+  } finally {
+    await cleanUp();
+  }
+}
+
+async function scenario(
+  store: () => Promise<unknown>, sql: () => Promise<unknown>, mismatch: string | null, timing: { runs: number; warmupRuns: number },
+): Promise<ScenarioFigures> {
+  const t: ComparedTimings = await compareTimings(store, sql, timing);
+  return { storeMs: t.store.medianMs, sqlMs: t.sql.medianMs, ratio: t.ratio, storeP95Ms: t.store.p95Ms, sqlP95Ms: t.sql.p95Ms, mismatch };
+}
+
+async function seedBoth(dialect: DialectKey, side: StoreSide, run: SqlRunner, size: number) {
+  const generator = createCustomerGenerator();
+  let storeMs = 0;
+  let typedMs = 0;
+  const every = Math.max(1, Math.round(size / BATCH / 10));
+  for (let done = 0, batch = 0; done < size; batch++) {
+    const rows = generator.take(Math.min(BATCH, size - done));
+    let start = performance.now();
+    await insertStoreRows(side, rows);
+    storeMs += performance.now() - start;
+    start = performance.now();
+    await insertTypedRows(run, rows);
+    typedMs += performance.now() - start;
+    done += rows.length;
+    if (batch % every === every - 1 || done === size) {
+      progress(`${dialect}: seeded ${done.toLocaleString('en')} — store ${Math.round((done / storeMs) * 1000)} records/s, typed ${Math.round((done / typedMs) * 1000)} rows/s`);
+    }
+  }
+  return { seedRecordsPerSec: Math.round((size / storeMs) * 1000), typedSeedRowsPerSec: Math.round((size / typedMs) * 1000) };
+}
+
+/** EXPLAIN ANALYZE of both sides of each scenario, for whoever tunes the storage layout. */
+async function writePlans(
+  dialect: DialectKey, size: number, run: SqlRunner, side: StoreSide, capture: ReturnType<typeof installQueryCapture>,
+  mirrored: Awaited<ReturnType<typeof mirrorStoreIndexes>>, page2: { cursor: string; after: { created: unknown; id: unknown } },
+): Promise<string> {
+  const section = (title: string, body: string) => `==== ${title} ====\n${body}\n`;
+  const storeList1 = await capture.record(() => storeList(side, LIST_FILTER));
+  const storeList2 = await capture.record(() => storeList(side, LIST_FILTER, page2.cursor));
+  const storeAgg = await capture.record(() => storeAggregate(side));
+  const listParams = [LIST_FILTER.channel, LIST_FILTER.minBudget];
+  const text = [
+    `${dialect}, ${size.toLocaleString('en')} records`,
+    section('store indexes', mirrored.storeIndexes.join('\n')),
+    section('typed table indexes (mirrored)', `${mirrored.statements.join('\n')}\nunmirrored: ${mirrored.skipped.join('; ') || 'none'}`),
+    section('list page 1 — store', await explainQueries(run, storeList1)),
+    section('list page 1 — sql', `${await explainOne(run, TYPED_SQL.listPage1, listParams)}\n\n${await explainOne(run, TYPED_SQL.listCount, listParams)}`),
+    section('list page 2 — store', await explainQueries(run, storeList2)),
+    section('list page 2 — sql', await explainOne(run, TYPED_SQL.listPage2, [...listParams, page2.after.created, page2.after.id])),
+    section('aggregate — store', await explainQueries(run, storeAgg)),
+    section('aggregate — sql', await explainOne(run, TYPED_SQL.aggregate, [])),
+  ].join('\n');
+  await mkdir(RESULTS_DIR, { recursive: true });
+  const file = join(RESULTS_DIR, `store-plans-${dialect}-${size}.txt`);
+  await writeFile(file, text);
+  progress(`${dialect}: query plans written to ${file}`);
+  return file;
+}
+
