@@ -117,7 +117,32 @@ export function AppHomeScreen({ user, appKey, formKey }: { user: CurrentUser; ap
             ) : currentForm ? (
               <EmptyState title={text(currentForm.body?.name) || currentForm.key} hint={t('appHome.formWorkspace.hint')} />
             ) : (
-              <EmptyState title={t('appHome.welcome.title')} hint={t('appHome.welcome.hint')} />
+              <section className="form-overview" aria-labelledby="form-overview-title">
+                <h2 className="section-title" id="form-overview-title">
+                  {t('appHome.welcome.title')}
+                </h2>
+                <p className="section-hint">{t('appHome.welcome.hint')}</p>
+                <ul className="app-grid">
+                  {forms.map((form) => (
+                    <li key={form.key}>
+                      <Link to={`/apps/${encodeURIComponent(appKey)}/forms/${encodeURIComponent(form.key)}`} className="app-card">
+                        <span className="form-card__icon" aria-hidden="true">
+                          <svg viewBox="0 0 20 20">
+                            <rect x="3.5" y="2.5" width="13" height="15" rx="2" fill="none" stroke="currentColor" strokeWidth="1.4" />
+                            <path d="M7 7h6M7 10h6M7 13h4" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
+                          </svg>
+                        </span>
+                        <span className="app-card__text">
+                          <span className="app-card__name">{text(form.body?.name) || form.key}</span>
+                          <span className="app-card__description">
+                            {form.status === 'published' ? t('form.version', { version: form.version }) : t('form.status.draft')}
+                          </span>
+                        </span>
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </section>
             )}
           </>
         ) : null}

@@ -46,7 +46,7 @@ export function AppShell({ user, crumb, sidebar, children }: AppShellProps) {
       <a className="skip-link" href="#main">
         {t('nav.skipToContent')}
       </a>
-      <header className="topbar">
+      <header className={`topbar${crumb ? ' topbar--in-app' : ''}`}>
         <button
           ref={menuButton}
           type="button"
