@@ -1,11 +1,10 @@
 /**
- * The condition language: json-logic compiled once to closures (in memory) and to parameterised SQL.
- * Contract (implemented in this package):
- *
- *   createLogic(options?) -> { compile(expr) -> (data) => value, apply(expr, data) }
- *   compileToSql(expr, resolve) -> kysely RawBuilder (a predicate, or a value with `compileValueToSql`)
- *     resolve(varName) -> { sql: RawBuilder, type: SqlType } | undefined ; undefined = unknown var
- *     throws LogicError('ERR_LOGIC_UNSUPPORTED_IN_SQL', …) for anything it cannot translate exactly
- *   checkLogic(expr, { vars?, maxDepth? }) -> Problem[]  (unknown operators, unknown vars, too deep)
+ * The condition language: json-logic compiled once to closures (in memory) and to parameterised SQL,
+ * with the same answers. See docs/logic.md for the operator table and the semantics decisions.
  */
-export {};
+export { createLogic, BUILT_IN_OPERATORS, type Logic, type LogicOptions, type CustomOperation, type Evaluate } from './create-logic';
+export { compileToSql, compileValueToSql, compileTypedValueToSql, type TypedSqlValue } from './sql/compile-to-sql';
+export { jsonPathResolver, type SqlType, type VarResolver, type VarResolution } from './sql/var-resolver';
+export { checkLogic, type CheckLogicOptions } from './check-logic';
+export { LogicError, LOGIC_ERRORS, type LogicErrorCode } from './errors';
+export { truthy } from './js-semantics';
