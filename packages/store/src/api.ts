@@ -7,7 +7,7 @@ import type {
   AppDefinition, DefinitionKind, DefinitionVersion, FormAction, FormDefinition, JsonLogic, Locale, OrgUnit,
   Page, RecordView, RoleDefinition, User,
 } from '@tangram/schema';
-import type { DialectName } from './database';
+import type { DatabaseHandle, DialectName } from './database';
 
 /** Who is acting. `null` userId = the system (rules, imports run by the system, seeding). */
 export interface Actor {
@@ -59,6 +59,8 @@ export interface AggregateQuery {
   /** Field keys; dates may be bucketed. */
   readonly groupBy: readonly { readonly field: string; readonly bucket?: 'day' | 'week' | 'month' | 'quarter' | 'year' }[];
   readonly measures: readonly { readonly fn: AggregateFn; readonly field?: string; readonly as: string }[];
+  /** IANA zone in which date buckets are cut. Default Asia/Shanghai. */
+  readonly timeZone?: string;
 }
 
 export interface NewRecord {
@@ -142,6 +144,13 @@ export interface Store {
   readonly identity: IdentityRepository;
   /** Records of one app's form. */
   records(app: string, form: string): RecordsRepository;
+  /**
+   * Reserves `count` consecutive numbers of a form field's sequence (auto-numbers); returns the first.
+   * Blocks never overlap, even across processes.
+   */
+  nextSequence(app: string, form: string, field: string, count: number): Promise<number>;
+  /** The underlying database (for the job worker, LISTEN/NOTIFY and benches). */
+  readonly handle: DatabaseHandle;
   /** Applies pending migrations; idempotent. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -1,0 +1,74 @@
+import type { Actor, CreateStoreOptions, FormAccess, NewRecord, RecordsRepository, Store } from './api';
+import { openDatabase, type DatabaseHandle } from './database';
+import { createDefinitionsRepository } from './definitions-repository';
+import { createIdentityRepository } from './identity-repository';
+import { createLayoutCache } from './layout-cache';
+import { migrate } from './migrate';
+import { aggregateRecords, countRecords, getRecord, listRecords } from './record-reads';
+import { bulkRemoveRecords, bulkUpdateRecords, recordEvents, removeRecord, restoreRecord, updateRecord } from './record-updates';
+import { createRecords } from './record-writes';
+import type { RecordsContext } from './records-context';
+import { nextSequence } from './sequences';
+
+export interface StoreFromHandleOptions {
+  /** The clock `$now` in conditions reads. Default: the system clock. */
+  readonly now?: () => Date;
+}
+
+/**
+ * Opens the database the options name (PostgreSQL for a URL, else embedded PGlite), applies migrations
+ * and returns the store.
+ *   const store = await createStore({ databaseUrl: process.env.DATABASE_URL });
+ */
+export async function createStore(options: CreateStoreOptions = {}): Promise<Store> {
+  const handle = await openDatabase({
+    ...(options.databaseUrl ? { url: options.databaseUrl } : {}),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+  });
+  const store = createStoreFromHandle(handle);
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}
+
+/** Wraps an open database (tests and benches open one with `openTestDatabase`). Call `migrate()` first. */
+export function createStoreFromHandle(handle: DatabaseHandle, options: StoreFromHandleOptions = {}): Store {
+  const { db } = handle;
+  const now = options.now ?? (() => new Date());
+  const layouts = createLayoutCache(db);
+  const definitions = createDefinitionsRepository(db, (app, form) => layouts.invalidate(app, form));
+  const identity = createIdentityRepository(db);
+
+  const records = (app: string, form: string): RecordsRepository => {
+    const ctx: RecordsContext = { db, app, form, now, layout: (atLeastVersion) => layouts.get(app, form, atLeastVersion) };
+    return Object.freeze({
+      create: async (actor: Actor, access: FormAccess, formVersion: number, input: NewRecord) => (await createRecords(ctx, actor, access, formVersion, [input]))[0]!,
+      createMany: (actor, access, formVersion, inputs) => createRecords(ctx, actor, access, formVersion, inputs),
+      get: (access, id) => getRecord(ctx, access, id),
+      list: (access, query) => listRecords(ctx, access, query),
+      count: (access, filter) => countRecords(ctx, access, filter),
+      aggregate: (access, query) => aggregateRecords(ctx, access, query),
+      update: (actor, access, id, expectedVersion, patch, formVersion) => updateRecord(ctx, actor, access, id, expectedVersion, patch, formVersion),
+      remove: (actor, access, id, expectedVersion) => removeRecord(ctx, actor, access, id, expectedVersion),
+      restore: (actor, access, id) => restoreRecord(ctx, actor, access, id),
+      bulkUpdate: (actor, access, filter, patch) => bulkUpdateRecords(ctx, actor, access, filter, patch),
+      bulkRemove: (actor, access, filter) => bulkRemoveRecords(ctx, actor, access, filter),
+      events: (access, id) => recordEvents(ctx, access, id),
+    } satisfies RecordsRepository);
+  };
+
+  return Object.freeze({
+    dialect: handle.dialect,
+    handle,
+    definitions,
+    identity,
+    records,
+    nextSequence: (app: string, form: string, field: string, count: number) => nextSequence(db, app, form, field, count),
+    migrate: () => migrate(db),
+    close: () => handle.close(),
+  });
+}

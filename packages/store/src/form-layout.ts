@@ -1,0 +1,128 @@
+import { sql, type Kysely } from 'kysely';
+import type { Field, FormDefinition } from '@tangram/schema';
+import { StoreError } from './errors';
+import { INDEXED_KINDS, isBooleanField, SLOT_COLUMNS, SLOT_FUNCTION, slotClassOf, slotColumn, type SlotClass } from './slots';
+
+/** How filters and sorts read a field: a typed slot, or jsonb `data->key` when it has none. */
+export type ValueType = 'text' | 'numeric' | 'time' | 'boolean' | 'json';
+
+export interface FieldLayout {
+  readonly key: string;
+  readonly kind: string;
+  readonly valueType: ValueType;
+  readonly slot: string | null;
+  readonly unique: boolean;
+}
+
+/** A form's storage map: its registry id and where each field (current or retired) lives. */
+export interface FormLayout {
+  readonly formId: number;
+  readonly app: string;
+  readonly form: string;
+  readonly publishedVersion: number;
+  readonly layoutVersion: number;
+  readonly fields: ReadonlyMap<string, FieldLayout>;
+}
+
+const KEY_PATTERN = /^[a-z][a-z0-9_]*$/;
+/** Field keys end up in SQL as literals (`data->'budget'`); only this shape may get there. */
+export function assertFieldKey(key: string, path: string): void {
+  if (!KEY_PATTERN.test(key)) throw new StoreError('ERR_INVALID_FILTER', `invalid field key ${JSON.stringify(key)}`, { path, params: { key } });
+}
+
+export async function loadFormLayout(db: Kysely<any>, app: string, form: string): Promise<FormLayout | null> {
+  const row = await db.selectFrom('forms').select(['id', 'published_version', 'layout_version']).where('app', '=', app).where('key', '=', form).executeTakeFirst();
+  if (!row) return null;
+  const fields = await db.selectFrom('form_fields').select(['key', 'kind', 'value_type', 'slot', 'is_unique']).where('form_id', '=', row.id).execute();
+  return Object.freeze({
+    formId: row.id,
+    app,
+    form,
+    publishedVersion: row.published_version,
+    layoutVersion: row.layout_version,
+    fields: new Map(fields.map((f) => [f.key, Object.freeze({ key: f.key, kind: f.kind, valueType: f.value_type as ValueType, slot: f.slot, unique: f.is_unique })])),
+  });
+}
+
+function valueTypeOf(field: Field, slotClass: SlotClass | null): ValueType {
+  if (isBooleanField(field as { kind: string; resultKind?: string })) return 'boolean';
+  return slotClass ?? 'json';
+}
+
+/** `records_f12_uq_phone`: the unique index of one field; the name is how a violation finds its field. */
+export function uniqueIndexName(formId: number, key: string): string {
+  return `records_f${formId}_uq_${key}`;
+}
+
+/**
+ * Maps the fields of a form version being published onto storage, inside the publishing transaction:
+ * registers the form, gives every new scalar field a free slot of its class (existing fields keep theirs),
+ * backfills newly slotted columns from `data`, and creates the per-form partial indexes.
+ */
+export async function applyFormLayout(trx: Kysely<any>, app: string, body: FormDefinition, version: number): Promise<void> {
+  const formRow = await sql<{ id: number }>`
+    insert into forms (app, key, published_version, layout_version) values (${app}, ${body.key}, ${version}, 1)
+    on conflict (app, key) do update set published_version = excluded.published_version, layout_version = forms.layout_version + 1
+    returning id`.execute(trx);
+  const formId = formRow.rows[0]!.id;
+  const existing = await trx.selectFrom('form_fields').selectAll().where('form_id', '=', formId).execute();
+  const byKey = new Map(existing.map((f) => [f.key as string, f]));
+  const usedSlots = new Set(existing.map((f) => f.slot as string | null).filter((s): s is string => s !== null));
+  const live = `form_id = ${formId} and deleted_at is null`;
+
+  const fields = Array.isArray(body.fields) ? body.fields : [];
+  for (const [index, field] of fields.entries()) {
+    assertFieldKey(field.key, `/fields/${index}/key`);
+    const slotClass = slotClassOf(field);
+    const valueType = valueTypeOf(field, slotClass);
+    const before = byKey.get(field.key);
+    let slot: string | null = before?.slot ?? null;
+    const keepsSlot = slot !== null && slotClass !== null && slotColumn(slot).slotClass === slotClass;
+    if (!keepsSlot) {
+      const freed = slot;
+      slot = slotClass ? (SLOT_COLUMNS.find((s) => s.slotClass === slotClass && !usedSlots.has(s.name))?.name ?? null) : null;
+      if (slot) usedSlots.add(slot);
+      if (freed) usedSlots.delete(freed);
+      // Rows written before this version get the new slot filled from data (and the old one cleared).
+      const sets = [
+        ...(slot ? [`${slot} = ${SLOT_FUNCTION[slotColumn(slot).slotClass]}(data->'${field.key}')`] : []),
+        ...(freed ? [`${freed} = null`] : []),
+      ];
+      if (sets.length > 0 && before) await sql.raw(`update records set ${sets.join(', ')} where form_id = ${formId}`).execute(trx);
+      else if (slot) await sql.raw(`update records set ${sets.join(', ')} where form_id = ${formId} and data ? '${field.key}'`).execute(trx);
+    }
+    const unique = field.unique === true;
+    if (before) {
+      await trx.updateTable('form_fields').set({ kind: field.kind, value_type: valueType, slot, is_unique: unique }).where('form_id', '=', formId).where('key', '=', field.key).execute();
+    } else {
+      await trx.insertInto('form_fields').values({ form_id: formId, key: field.key, kind: field.kind, value_type: valueType, slot, is_unique: unique, first_version: version }).execute();
+    }
+
+    if (slot && INDEXED_KINDS.has(field.kind)) {
+      await sql.raw(`create index if not exists records_f${formId}_${slot} on records (${slot}) where ${live}`).execute(trx);
+    }
+    const uniqueName = uniqueIndexName(formId, field.key);
+    if (unique) {
+      const target = slot ?? `(data->'${field.key}')`;
+      await createUniqueIndex(trx, uniqueName, target, live, field.key, index);
+    } else {
+      await sql.raw(`drop index if exists ${uniqueName}`).execute(trx);
+    }
+  }
+  await sql.raw(`create index if not exists records_f${formId}_created on records (created_at desc, id desc) where ${live}`).execute(trx);
+}
+
+async function createUniqueIndex(trx: Kysely<any>, name: string, target: string, where: string, key: string, index: number): Promise<void> {
+  // A field that became unique may already hold duplicates: refuse the publish, located at the field.
+  await sql.raw('savepoint tangram_unique').execute(trx);
+  try {
+    await sql.raw(`create unique index if not exists ${name} on records (${target}) where ${where}`).execute(trx);
+    await sql.raw('release savepoint tangram_unique').execute(trx);
+  } catch (error) {
+    await sql.raw('rollback to savepoint tangram_unique').execute(trx);
+    if ((error as { code?: string }).code === '23505') {
+      throw new StoreError('ERR_UNIQUE_VIOLATION', `existing records already share values of ${key}`, { path: `/fields/${index}/unique`, params: { field: key } });
+    }
+    throw error;
+  }
+}

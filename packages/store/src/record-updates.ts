@@ -1,0 +1,183 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { JsonLogic, RecordView } from '@tangram/schema';
+import type { Actor, FormAccess, RecordEvent } from './api';
+import { StoreError } from './errors';
+import type { FormLayout } from './form-layout';
+import { RECORD_SELECT, toRecordView, withoutHidden, type RecordRow } from './record-columns';
+import { isRecordId } from './record-reads';
+import { assertAction, isEmptyFilter, visibleRows } from './record-scope';
+import { assertAllowedValues, assertStorableData, assertWritableFields, sameValue } from './record-values';
+import { mapUniqueViolation, scopeContext, type RecordsContext } from './records-context';
+import { slotAssignments } from './record-writes';
+
+function notFound(id: string): StoreError {
+  return new StoreError('ERR_NOT_FOUND', `record ${id} not found`, { params: { id } });
+}
+
+/** `t1 = tangram_slot_text(<data>->'channel'), …` for the slots of `keys` (all slotted fields when absent). */
+function slotSets(layout: FormLayout, data: RawBuilder<unknown>, keys?: ReadonlySet<string>): RawBuilder<unknown> {
+  const scoped = keys ? { ...layout, fields: new Map([...layout.fields].filter(([k]) => keys.has(k))) } : layout;
+  const { columns, values } = slotAssignments(scoped, data);
+  return columns.length === 0 ? sql`` : sql`, ${sql.join(columns.map((c, i) => sql`${c} = ${values[i]}`))}`;
+}
+
+/** The event + outbox CTEs that follow a data-modifying CTE `u` (columns id, version, diff). */
+function journal(ctx: RecordsContext, layout: FormLayout, actor: Actor, kind: RecordEvent['kind']): RawBuilder<unknown> {
+  return sql`
+    e as (
+      insert into record_events (record_id, form_id, kind, actor_id, via, diff)
+      select u.id, ${sql.lit(layout.formId)}, ${kind}::text, ${actor.userId}::text, ${actor.via}::text, u.diff from u
+    ), o as (
+      insert into outbox (topic, payload)
+      select ${`record.${kind}`}::text, jsonb_build_object('app', ${ctx.app}::text, 'form', ${ctx.form}::text, 'id', u.id::text, 'version', u.version)
+      from u
+    )`;
+}
+
+/**
+ * Optimistic update: the row is locked through the chokepoint (update scope), its version compared with
+ * the one the caller read, and the new data, its slots, the `updated` event (diff of changed fields only)
+ * and the outbox entry written in one transaction.
+ */
+export async function updateRecord(ctx: RecordsContext, actor: Actor, access: FormAccess, id: string, expectedVersion: number, patch: Readonly<Record<string, unknown>>, formVersion: number): Promise<RecordView> {
+  const layout = await ctx.layout(formVersion);
+  const scope = scopeContext(ctx, layout, access);
+  assertAction(access, 'update');
+  if (!isRecordId(id)) throw notFound(String(id));
+  assertStorableData(layout, patch, '/data');
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const { rows } = await sql<RecordRow>`select ${RECORD_SELECT} from ${visibleRows(scope, { action: 'update' })} and r.id = ${id}::bigint for update`.execute(trx);
+      const before = rows[0];
+      if (!before) throw notFound(id);
+      if (before.version !== expectedVersion) {
+        throw new StoreError('ERR_RECORD_STALE', `record ${id} changed since version ${expectedVersion}`, { path: '/version', params: { currentVersion: before.version, expectedVersion } });
+      }
+      assertWritableFields(access, patch, before.data, '/data');
+      assertAllowedValues(access, patch, '/data', before.data);
+      const diff = Object.fromEntries(Object.entries(patch).filter(([k, v]) => !sameValue(before.data[k], v)).map(([k, v]) => [k, [before.data[k] ?? null, v]]));
+      if (Object.keys(diff).length === 0 && formVersion === before.form_version) return toRecordView(before, ctx.app, ctx.form, access.hiddenFields);
+      const data = { ...before.data, ...patch };
+      const { rows: updated } = await sql<RecordRow>`
+        with u as (
+          update records t set data = v.d, form_version = ${formVersion}, version = t.version + 1, updated_at = now(),
+            updated_by = ${actor.userId}::text${slotSets(layout, sql`v.d`)}
+          from (select ${JSON.stringify(data)}::jsonb as d, ${JSON.stringify(diff)}::jsonb as diff) v
+          where t.id = ${id}::bigint
+          returning t.*, v.diff
+        ), ${journal(ctx, layout, actor, 'updated')}
+        select ${RECORD_SELECT} from u r`.execute(trx);
+      return toRecordView(updated[0]!, ctx.app, ctx.form, access.hiddenFields);
+    });
+  } catch (error) {
+    throw mapUniqueViolation(error, layout);
+  }
+}
+
+/** Soft delete (or restore) of one row reachable by the delete scope; a stale expected version is refused. */
+async function setDeleted(ctx: RecordsContext, actor: Actor, access: FormAccess, id: string, deleted: boolean, expectedVersion?: number): Promise<RecordRow> {
+  const layout = await ctx.layout();
+  const scope = scopeContext(ctx, layout, access);
+  assertAction(access, 'delete');
+  if (!isRecordId(id)) throw notFound(String(id));
+  const state = deleted ? sql`r.deleted_at is null` : sql`r.deleted_at is not null`;
+  const version = expectedVersion === undefined ? sql`` : sql` and r.version = ${expectedVersion}`;
+  try {
+    const { rows } = await sql<RecordRow>`
+      with u as (
+        update records t set deleted_at = ${deleted ? sql`now()` : sql`null`}, version = t.version + 1, updated_at = now(), updated_by = ${actor.userId}::text
+        from (select r.id from ${visibleRows(scope, { action: 'delete', includeDeleted: true })} and r.id = ${id}::bigint and ${state}${version} for update) s
+        where t.id = s.id
+        returning t.*, '{}'::jsonb as diff
+      ), ${journal(ctx, layout, actor, deleted ? 'deleted' : 'restored')}
+      select ${RECORD_SELECT} from u r`.execute(ctx.db);
+    if (rows[0]) return rows[0];
+  } catch (error) {
+    throw mapUniqueViolation(error, layout);
+  }
+  if (expectedVersion !== undefined) {
+    const { rows } = await sql<{ version: number }>`select r.version from ${visibleRows(scope, { action: 'delete', includeDeleted: true })} and r.id = ${id}::bigint and ${state}`.execute(ctx.db);
+    if (rows[0]) throw new StoreError('ERR_RECORD_STALE', `record ${id} changed since version ${expectedVersion}`, { path: '/version', params: { currentVersion: rows[0].version, expectedVersion } });
+  }
+  throw notFound(id);
+}
+
+export async function removeRecord(ctx: RecordsContext, actor: Actor, access: FormAccess, id: string, expectedVersion?: number): Promise<void> {
+  await setDeleted(ctx, actor, access, id, true, expectedVersion);
+}
+
+export async function restoreRecord(ctx: RecordsContext, actor: Actor, access: FormAccess, id: string): Promise<RecordView> {
+  return toRecordView(await setDeleted(ctx, actor, access, id, false), ctx.app, ctx.form, access.hiddenFields);
+}
+
+function requireFilter(filter: JsonLogic | undefined): void {
+  if (isEmptyFilter(filter)) throw new StoreError('ERR_BULK_WITHOUT_FILTER', 'a bulk change needs a filter', { path: '/filter' });
+}
+
+/**
+ * One statement: lock the rows the update scope and filter reach, merge the patch into their data,
+ * refill the patched slots, and journal each row with a diff of what really changed.
+ */
+export async function bulkUpdateRecords(ctx: RecordsContext, actor: Actor, access: FormAccess, filter: JsonLogic, patch: Readonly<Record<string, unknown>>): Promise<number> {
+  requireFilter(filter);
+  const layout = await ctx.layout();
+  const scope = scopeContext(ctx, layout, access);
+  assertAction(access, 'update');
+  assertStorableData(layout, patch, '/patch');
+  assertWritableFields(access, patch, undefined, '/patch');
+  assertAllowedValues(access, patch, '/patch');
+  if (Object.keys(patch).length === 0) return 0;
+  const json = JSON.stringify(patch);
+  try {
+    const { rows } = await sql<{ c: number }>`
+      with target as (
+        select r.id, r.data from ${visibleRows(scope, { action: 'update', filter })} for update
+      ), u as (
+        update records t set data = t.data || ${json}::jsonb, version = t.version + 1, updated_at = now(),
+          updated_by = ${actor.userId}::text${slotSets(layout, sql`(t.data || ${json}::jsonb)`, new Set(Object.keys(patch)))}
+        from target where t.id = target.id
+        returning t.id, t.version, coalesce((
+          select jsonb_object_agg(p.key, jsonb_build_array(coalesce(target.data->p.key, 'null'::jsonb), p.value))
+          from jsonb_each(${json}::jsonb) p where target.data->p.key is distinct from p.value), '{}'::jsonb) as diff
+      ), ${journal(ctx, layout, actor, 'updated')}
+      select count(*) as c from u`.execute(ctx.db);
+    return Number(rows[0]!.c);
+  } catch (error) {
+    throw mapUniqueViolation(error, layout);
+  }
+}
+
+export async function bulkRemoveRecords(ctx: RecordsContext, actor: Actor, access: FormAccess, filter: JsonLogic): Promise<number> {
+  requireFilter(filter);
+  const layout = await ctx.layout();
+  const scope = scopeContext(ctx, layout, access);
+  assertAction(access, 'delete');
+  const { rows } = await sql<{ c: number }>`
+    with u as (
+      update records t set deleted_at = now(), version = t.version + 1, updated_at = now(), updated_by = ${actor.userId}::text
+      from (select r.id from ${visibleRows(scope, { action: 'delete', filter })} for update) s
+      where t.id = s.id
+      returning t.id, t.version, '{}'::jsonb as diff
+    ), ${journal(ctx, layout, actor, 'deleted')}
+    select count(*) as c from u`.execute(ctx.db);
+  return Number(rows[0]!.c);
+}
+
+interface EventRow { id: string; record_id: string; kind: RecordEvent['kind']; actor_id: string | null; via: RecordEvent['via']; diff: Record<string, [unknown, unknown]>; at: Date }
+
+/** History of a record the reader can see (deleted ones included), oldest first, hidden fields removed. */
+export async function recordEvents(ctx: RecordsContext, access: FormAccess, id: string): Promise<RecordEvent[]> {
+  const layout = await ctx.layout();
+  const scope = scopeContext(ctx, layout, access);
+  if (!isRecordId(id)) throw notFound(String(id));
+  const { rows } = await sql<EventRow & { visible: boolean }>`
+    select e.id::text as id, e.record_id::text as record_id, e.kind, e.actor_id, e.via, e.diff, e.at
+    from record_events e
+    where e.record_id = (select r.id from ${visibleRows(scope, { action: 'read', includeDeleted: true })} and r.id = ${id}::bigint)
+    order by e.id`.execute(ctx.db);
+  if (rows.length === 0) throw notFound(id);
+  return rows.map((row) => Object.freeze({
+    id: row.id, recordId: row.record_id, kind: row.kind, actorId: row.actor_id, via: row.via,
+    diff: withoutHidden(row.diff, access.hiddenFields) as RecordEvent['diff'], at: new Date(row.at).toISOString(),
+  }));
+}

@@ -1,0 +1,56 @@
+import type { FormAccess } from './api';
+import { StoreError } from './errors';
+import type { FormLayout } from './form-layout';
+
+const DATE_PART = /^(\d{4})-(\d{2})-(\d{2})/;
+const TIME_VALUE = /^\d{4}-\d{2}-\d{2}([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?))?$/;
+
+/** A real calendar date ("2024-02-31" is not), in a value the time slots accept. */
+export function isValidTimeValue(value: string): boolean {
+  const date = DATE_PART.exec(value);
+  if (!date || !TIME_VALUE.test(value)) return false;
+  const iso = `${date[1]}-${date[2]}-${date[3]}`;
+  const parsed = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === iso;
+}
+
+/**
+ * Checks what the SQL slot projection can't: a date-like value that would make the cast fail.
+ * Everything else about values (required, ranges, patterns) is engine-form's job before the store.
+ */
+export function assertStorableData(layout: FormLayout, data: unknown, path: string): asserts data is Readonly<Record<string, unknown>> {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new StoreError('ERR_INVALID_VALUE', 'record data must be an object', { path });
+  }
+  for (const [key, value] of Object.entries(data)) {
+    const field = layout.fields.get(key);
+    if (field?.valueType === 'time' && typeof value === 'string' && !isValidTimeValue(value)) {
+      throw new StoreError('ERR_INVALID_VALUE', `${JSON.stringify(value)} is not a valid date`, { path: `${path}/${key}`, params: { field: key, value } });
+    }
+  }
+}
+
+/** Value rules: a user may not set a field to a value every granting role denies (e.g. stage = won). */
+export function assertAllowedValues(access: FormAccess, data: Readonly<Record<string, unknown>>, path: string, before?: Readonly<Record<string, unknown>>): void {
+  for (const [key, denied] of access.deniedValues) {
+    if (!Object.hasOwn(data, key)) continue;
+    const value = data[key];
+    if (before && sameValue(before[key], value)) continue;
+    if (denied.some((d) => sameValue(d, value))) {
+      throw new StoreError('ERR_FORBIDDEN', `you may not set ${key} to ${JSON.stringify(value)}`, { path: `${path}/${key}`, params: { field: key, value } });
+    }
+  }
+}
+
+/** Hidden and read-only fields can't be changed by this user (an unchanged value sent back is fine). */
+export function assertWritableFields(access: FormAccess, patch: Readonly<Record<string, unknown>>, before: Readonly<Record<string, unknown>> | undefined, path: string): void {
+  for (const [key, value] of Object.entries(patch)) {
+    if (!access.hiddenFields.has(key) && !access.readOnlyFields.has(key)) continue;
+    if (before && sameValue(before[key], value)) continue;
+    throw new StoreError('ERR_FORBIDDEN', `field ${key} is read-only for you`, { path: `${path}/${key}`, params: { field: key } });
+  }
+}
+
+export function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}

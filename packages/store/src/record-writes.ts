@@ -1,0 +1,100 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { RecordView } from '@tangram/schema';
+import type { Actor, FormAccess, NewRecord } from './api';
+import { StoreError } from './errors';
+import type { FormLayout } from './form-layout';
+import { RECORD_SELECT, toRecordView, type RecordRow } from './record-columns';
+import { assertAction } from './record-scope';
+import { assertAllowedValues, assertStorableData } from './record-values';
+import { mapUniqueViolation, scopeContext, type RecordsContext } from './records-context';
+import { SLOT_FUNCTION, slotColumn } from './slots';
+
+export const MAX_BATCH = 1000;
+
+/** `t1, n1, …` and `tangram_slot_text(<data>->'channel'), …`: the slot columns of a form and their fill. */
+export function slotAssignments(layout: FormLayout, data: RawBuilder<unknown>): { columns: RawBuilder<unknown>[]; values: RawBuilder<unknown>[] } {
+  const slotted = [...layout.fields.values()].filter((f) => f.slot !== null);
+  return {
+    columns: slotted.map((f) => sql.ref(f.slot!)),
+    values: slotted.map((f) => sql`${sql.raw(SLOT_FUNCTION[slotColumn(f.slot!).slotClass])}(${data}->${sql.lit(f.key)})`),
+  };
+}
+
+/**
+ * Creates records in ONE statement: the rows, their `created` events and their outbox entries are
+ * data-modifying CTEs of a single INSERT, so they commit or fail together without a round trip per row.
+ * The whole batch travels as one jsonb parameter (no bind-parameter limit, one parse).
+ *
+ *   with input as (select … from jsonb_array_elements($1) with ordinality),
+ *        r as (insert into records (…, t1, n1) select …, tangram_slot_text(data->'channel'), … returning …),
+ *        e as (insert into record_events … select … from r),
+ *        o as (insert into outbox … select … from r)
+ *   select … from r order by id
+ */
+export async function createRecords(ctx: RecordsContext, actor: Actor, access: FormAccess, formVersion: number, inputs: readonly NewRecord[]): Promise<RecordView[]> {
+  if (inputs.length > MAX_BATCH) throw new StoreError('ERR_BATCH_TOO_LARGE', `at most ${MAX_BATCH} records per batch`, { params: { max: MAX_BATCH, count: inputs.length } });
+  if (inputs.length === 0) return [];
+  const layout = await ctx.layout(formVersion);
+  scopeContext(ctx, layout, access);
+  assertAction(access, 'create');
+  if (!Number.isInteger(formVersion) || formVersion < 1 || formVersion > layout.publishedVersion) {
+    throw new StoreError('ERR_NOT_PUBLISHED', `form ${ctx.form} has no published version ${formVersion}`, { params: { form: ctx.form, version: formVersion } });
+  }
+  const many = inputs.length > 1;
+  const items = inputs.map((input, i) => {
+    const path = many ? `/${i}/data` : '/data';
+    assertStorableData(layout, input.data, path);
+    assertAllowedValues(access, input.data, path);
+    return {
+      data: input.data,
+      owner: input.ownerId === undefined ? actor.userId : input.ownerId,
+      org: input.orgUnitId ?? null,
+      idem: input.idempotencyKey ?? null,
+    };
+  });
+  const slots = slotAssignments(layout, sql`i.data`);
+  const slotColumns = slots.columns.length > 0 ? sql`, ${sql.join(slots.columns)}` : sql``;
+  const slotValues = slots.values.length > 0 ? sql`, ${sql.join(slots.values)}` : sql``;
+  const formId = sql.lit(layout.formId);
+  const query = sql<RecordRow>`
+    with input as (
+      select e.value->'data' as data, e.value->>'owner' as owner_id, e.value->>'org' as org_unit_id,
+             e.value->>'idem' as idem, e.ordinality as ord
+      from jsonb_array_elements(${JSON.stringify(items)}::jsonb) with ordinality as e
+    ), r as (
+      insert into records (form_id, form_version, data, owner_id, org_unit_id, created_by, updated_by, idempotency_key${slotColumns})
+      select ${formId}, ${formVersion}, i.data, i.owner_id, i.org_unit_id, ${actor.userId}::text, ${actor.userId}::text, i.idem${slotValues}
+      from input i order by i.ord
+      on conflict (form_id, idempotency_key) where idempotency_key is not null do nothing
+      returning *
+    ), e as (
+      insert into record_events (record_id, form_id, kind, actor_id, via, diff, at)
+      select r.id, ${formId}, 'created', ${actor.userId}::text, ${actor.via}::text,
+             coalesce((select jsonb_object_agg(k.key, jsonb_build_array(null, k.value)) from jsonb_each(r.data) k), '{}'::jsonb),
+             r.created_at
+      from r
+    ), o as (
+      insert into outbox (topic, payload)
+      select 'record.created', jsonb_build_object('app', ${ctx.app}::text, 'form', ${ctx.form}::text, 'id', r.id::text, 'version', r.version)
+      from r
+    )
+    select ${RECORD_SELECT} from r order by r.id`;
+  let rows: RecordRow[];
+  try {
+    rows = (await query.execute(ctx.db)).rows;
+  } catch (error) {
+    throw mapUniqueViolation(error, layout);
+  }
+  const created = rows.map((row) => toRecordView(row, ctx.app, ctx.form, access.hiddenFields));
+  if (rows.length === items.length) return created;
+
+  // Some idempotency keys were seen before (or twice in this batch): answer with the records they made.
+  const keys = [...new Set(items.map((i) => i.idem).filter((k): k is string => k !== null))];
+  const existing = await sql<RecordRow>`
+    select ${RECORD_SELECT} from records r where r.form_id = ${formId} and r.idempotency_key = any(${keys}::text[])`.execute(ctx.db);
+  const byKey = new Map(existing.rows.map((row) => [row.idempotency_key, toRecordView(row, ctx.app, ctx.form, access.hiddenFields)]));
+  const fresh = new Map(rows.map((row, i) => [row.idempotency_key ?? `#${row.id}`, created[i]!]));
+  const unkeyed = created.filter((_, i) => rows[i]!.idempotency_key === null);
+  let nextUnkeyed = 0;
+  return items.map((item) => (item.idem !== null ? (fresh.get(item.idem) ?? byKey.get(item.idem))! : unkeyed[nextUnkeyed++]!));
+}
