@@ -1,0 +1,173 @@
+import { pointer, type Problem } from '@tangram/schema';
+import { formatAutonumber } from './autonumber';
+import { calendarDay, type CalendarDay } from './calendar';
+import type { CompiledField, CompiledLevel } from './compile-form';
+import { deepEqual } from './deep-equal';
+import { coerceFormulaResult } from './formula-result';
+import { INVALID, isEmptyValue, typeProblem } from './normalise/normaliser';
+import type { FormContext } from './types';
+
+/** What one evaluation shares across the record and its subtable rows. */
+export interface Run {
+  readonly ctx: FormContext;
+  readonly create: boolean;
+  readonly timeZone: string;
+  readonly problems: Problem[];
+  /** `$now` and `$user`, put into every scope so conditions can read them. */
+  readonly contextVars: Readonly<Record<string, unknown>>;
+  /** The creation day in the form's time zone, for autonumbers; computed at most once. */
+  today(): CalendarDay | undefined;
+}
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+const truthy = (v: unknown): boolean => !(Array.isArray(v) && v.length === 0) && Boolean(v);
+
+/**
+ * Evaluates one level (the record, or one subtable row) and returns its stored data.
+ * `scope` is the working object conditions read: it starts with the context vars and, for a row, the
+ * parent record's values; the row's own keys shadow the parent's. Only this level's fields are returned.
+ */
+export function evaluateLevel(
+  level: CompiledLevel,
+  input: Readonly<Record<string, unknown>>,
+  previous: Readonly<Record<string, unknown>> | undefined,
+  dataPath: string,
+  run: Run,
+  outerScope: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const { problems } = run;
+  const scope: Record<string, unknown> = { ...outerScope };
+  /** Keys whose sent value was refused: not also reported as missing. */
+  let refused: Set<string> | undefined;
+
+  for (const key of Object.keys(input)) {
+    if (!level.byKey.has(key)) problems.push({ path: pointer(dataPath, key), code: 'unknownField', params: { field: key } });
+  }
+  for (const f of level.fields) {
+    if (previous && hasOwn(previous, f.key) && previous[f.key] !== null) scope[f.key] = previous[f.key];
+    else delete scope[f.key];
+  }
+
+  // 1. Sent values, checked and normalised. Values sent for computed fields are ignored.
+  for (const f of level.fields) {
+    if (f.computed || !hasOwn(input, f.key)) continue;
+    const raw = input[f.key];
+    if (isEmptyValue(raw)) {
+      delete scope[f.key];
+      continue;
+    }
+    const path = pointer(dataPath, f.key);
+    const value = f.rows ? evaluateRows(f, raw, path, run, scope) : (f.normalise as NonNullable<CompiledField['normalise']>)(raw, path, problems);
+    if (value === INVALID) {
+      delete scope[f.key];
+      (refused ??= new Set()).add(f.key);
+    } else {
+      scope[f.key] = value;
+    }
+  }
+
+  // 2. Defaults, on create only, for fields the input did not mention at all.
+  if (run.create) {
+    for (const f of level.fields) {
+      if (f.computed || hasOwn(input, f.key) || f.field.default === undefined) continue;
+      const raw = f.defaultExpr ? f.defaultExpr(scope) : f.field.default;
+      const value = normaliseDefault(f, raw, pointer(dataPath, f.key), run, scope);
+      if (value !== undefined) scope[f.key] = value;
+    }
+  }
+
+  // 3. Computed values, then visibility; a hidden field's sent value is dropped, and formulas are
+  //    recomputed when that removed something they may read.
+  computeFormulas(level, scope, run);
+  const hidden = hiddenKeys(level, scope);
+  if (hidden) {
+    let dropped = false;
+    for (const key of hidden) if (hasOwn(input, key) && hasOwn(scope, key) && !level.byKey.get(key)!.computed) dropped = (delete scope[key]) || dropped;
+    if (dropped) computeFormulas(level, scope, run);
+  }
+  if (run.create) assignAutonumbers(level, scope, run, dataPath);
+
+  // 4. Read-only on update: judged on the stored record, so a patch cannot unlock a field it also edits.
+  if (!run.create && previous && level.hasReadOnlyIf) {
+    const stored = { ...run.contextVars, ...previous };
+    for (const f of level.fields) {
+      if (!f.readOnlyIf || f.computed || !hasOwn(input, f.key) || refused?.has(f.key)) continue;
+      if (truthy(f.readOnlyIf(stored)) && !deepEqual(scope[f.key], previous[f.key] ?? undefined)) {
+        problems.push({ path: pointer(dataPath, f.key), code: 'readOnly' });
+      }
+    }
+  }
+
+  // 5. Required: empty string, [] and null count as missing; hidden fields are never required.
+  for (const f of level.fields) {
+    if (!f.field.required || f.computed || hasOwn(scope, f.key) || refused?.has(f.key) || hidden?.has(f.key)) continue;
+    problems.push({ path: pointer(dataPath, f.key), code: 'required' });
+  }
+
+  const data: Record<string, unknown> = {};
+  for (const f of level.fields) if (hasOwn(scope, f.key) && scope[f.key] !== undefined) data[f.key] = scope[f.key];
+  return data;
+}
+
+function evaluateRows(f: CompiledField, raw: unknown, path: string, run: Run, scope: Readonly<Record<string, unknown>>): unknown {
+  const { problems } = run;
+  if (!Array.isArray(raw)) return problems.push(typeProblem(path, 'array')), INVALID;
+  const before = problems.length;
+  const field = f.field.kind === 'subtable' ? f.field : undefined;
+  if (field?.minRows !== undefined && raw.length < field.minRows) problems.push({ path, code: 'minRows', params: { limit: field.minRows } });
+  if (field?.maxRows !== undefined && raw.length > field.maxRows) return problems.push({ path, code: 'maxRows', params: { limit: field.maxRows } }), INVALID;
+  const rows = raw.map((row: unknown, i: number) => {
+    const rowPath = pointer(path, i);
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) return problems.push(typeProblem(rowPath, 'object')), undefined;
+    // A row is always new data (no stored row to compare with), so its defaults apply on update too.
+    return evaluateLevel(f.rows!, row as Record<string, unknown>, undefined, rowPath, { ...run, create: true }, scope);
+  });
+  return problems.length === before ? rows : INVALID;
+}
+
+function normaliseDefault(f: CompiledField, raw: unknown, path: string, run: Run, scope: Readonly<Record<string, unknown>>): unknown {
+  if (isEmptyValue(raw)) return undefined;
+  // `{"var": "$now"}` as a date default means today in the form's time zone.
+  if (f.field.kind === 'date' && typeof raw === 'string' && raw.includes('T')) {
+    const day = calendarDay(raw, run.timeZone);
+    if (day) raw = `${day.year}-${day.month}-${day.day}`;
+  }
+  const value = f.rows ? evaluateRows(f, raw, path, run, scope) : f.normalise?.(raw, path, run.problems);
+  return value === INVALID ? undefined : value;
+}
+
+function computeFormulas(level: CompiledLevel, scope: Record<string, unknown>, run: Run): void {
+  for (const f of level.formulas) {
+    if (f.field.kind !== 'formula' || !f.formula) continue;
+    let value: unknown;
+    try {
+      value = coerceFormulaResult(f.field.resultKind, f.formula(scope), run.timeZone);
+    } catch {
+      // A formula over odd data (text where a number was expected) yields no value rather than a failed save.
+      value = undefined;
+    }
+    if (value === undefined || value === null) delete scope[f.key];
+    else scope[f.key] = value;
+  }
+}
+
+function hiddenKeys(level: CompiledLevel, scope: Readonly<Record<string, unknown>>): Set<string> | undefined {
+  let hidden: Set<string> | undefined;
+  for (const f of level.fields) if (f.visibleIf && !truthy(f.visibleIf(scope))) (hidden ??= new Set()).add(f.key);
+  return hidden;
+}
+
+function assignAutonumbers(level: CompiledLevel, scope: Record<string, unknown>, run: Run, dataPath: string): void {
+  for (const f of level.fields) {
+    if (!f.autonumber) continue;
+    const seq = run.ctx.autonumbers?.[f.key];
+    // No sequence yet (a preview in the browser): the number is assigned when the server saves.
+    if (seq === undefined) continue;
+    const day = run.today();
+    if (!Number.isSafeInteger(seq) || seq < 0 || !day) {
+      run.problems.push({ path: pointer(dataPath, f.key), code: 'autonumberMissing' });
+      continue;
+    }
+    scope[f.key] = formatAutonumber(f.autonumber, day, seq);
+  }
+}
