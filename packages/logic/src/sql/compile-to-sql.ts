@@ -176,8 +176,8 @@ function missingTerm(keys: readonly unknown[], path: string, context: Context, n
     return constant(keys.length - missing.length >= needCount ? [] : missing);
   }
   if (needCount === undefined) return { kind: 'truth', truthy: junction('OR', predicates) };
-  const count = sql.join(predicates.map((p) => (p.kind === 'const' ? sql`${p.value ? 1 : 0}` : sql`(CASE WHEN ${(p as SqlTerm).sql} THEN 1 ELSE 0 END)`)), sql` + `);
-  return { kind: 'truth', truthy: bool(sql`((${count}) > 0 AND ${keys.length} - (${count}) < ${needCount})`) };
+  const count = sql.join(predicates.map((p) => (p.kind === 'const' ? sql`CAST(${p.value ? 1 : 0} AS integer)` : sql`(CASE WHEN ${(p as SqlTerm).sql} THEN 1 ELSE 0 END)`)), sql` + `);
+  return { kind: 'truth', truthy: bool(sql`((${count}) > 0 AND CAST(${keys.length} AS integer) - (${count}) < CAST(${needCount} AS float8))`) };
 }
 
 // ---- the operator table ---------------------------------------------------------------------------------
@@ -195,7 +195,12 @@ function junctionValue(kind: 'and' | 'or'): Handler {
   return (raw, path, context) => {
     const args = compileArgs(raw, path, context);
     if (args.length === 0) return unsupported(path, `an empty "${kind}" (undefined)`);
-    if (args.every((t) => t.kind === 'const' || (t.kind === 'sql' && t.type === 'boolean' && !t.nullable))) {
+    if (args.every((t) => t.kind === 'const')) {
+      const values = args.map((t) => (t as { value: unknown }).value);
+      return constant(values.find((value) => truthy(value) === (kind === 'or')) ?? values[values.length - 1]);
+    }
+    const isBoolean = (t: Term) => (t.kind === 'const' ? typeof t.value === 'boolean' : t.kind === 'sql' && t.type === 'boolean' && !t.nullable);
+    if (args.every(isBoolean)) {
       return junction(kind === 'and' ? 'AND' : 'OR', args);
     }
     let result = args[args.length - 1]!;
@@ -279,6 +284,7 @@ const SQL_OPERATIONS = {
   missing_some: (raw, path, context) => {
     const args = compileArgs(raw, path, context);
     const need = constantArg(arg(args, 0), childPath(path, 0), 'a count');
+    if (typeof need !== 'number' || !Number.isFinite(need)) return unsupported(childPath(path, 0), 'a count that is not a number');
     const keys = constantArg(arg(args, 1), childPath(path, 1), 'a key list');
     return missingTerm(Array.isArray(keys) ? keys : [], path, context, need as number);
   },
