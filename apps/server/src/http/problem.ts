@@ -20,6 +20,13 @@ export interface ProblemDocument {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
+interface WarningLike {
+  readonly checkId: string;
+  readonly path: string;
+  readonly message: Readonly<Partial<Record<Locale, string>>>;
+  readonly fields: readonly string[];
+}
+
 interface AjvErrorLike {
   readonly instancePath?: string;
   readonly keyword: string;
@@ -45,7 +52,7 @@ export function problemFor(error: ApiError, locale: Locale): ProblemDocument {
 }
 
 function render(error: ApiError, locale: Locale): ProblemDocument {
-  const title = errorTitle(error.code, locale);
+  const title = errorTitle(error.code, locale, error.params);
   const errors = error.errors?.map((p) => ({
     path: p.path,
     code: p.code,
@@ -53,8 +60,19 @@ function render(error: ApiError, locale: Locale): ProblemDocument {
     ...(p.params && Object.keys(p.params).length > 0 ? { params: p.params } : {}),
   }));
   const detail = errors && errors.length > 0 ? errors.map((e) => `${e.path || '/'}: ${e.message}`).join('; ') : title;
+  // Form-check warnings carry their own text in each language; the caller confirms them by `checkId`.
+  const warnings = Array.isArray(error.extra.warnings)
+    ? (error.extra.warnings as WarningLike[]).map((w) => ({
+      path: w.path,
+      code: 'warning',
+      checkId: w.checkId,
+      message: w.message[locale] ?? w.message.en ?? w.message['zh-CN'] ?? w.checkId,
+      fields: w.fields,
+    }))
+    : undefined;
   return {
     ...error.extra,
+    ...(warnings ? { warnings } : {}),
     type: `https://tangram.dev/problems/${error.code.toLowerCase().replace(/_/g, '-')}`,
     title,
     status: error.status,

@@ -22,7 +22,10 @@ export const problemSchema = {
     currentVersion: { type: 'integer' },
     warnings: {
       type: 'array',
-      items: { type: 'object', properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } }, additionalProperties: true },
+      items: {
+        type: 'object',
+        properties: { path: { type: 'string' }, code: { type: 'string' }, checkId: { type: 'string' }, message: { type: 'string' }, fields: { type: 'array', items: { type: 'string' } } },
+      },
     },
     errors: {
       type: 'array',

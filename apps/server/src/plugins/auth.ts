@@ -79,3 +79,9 @@ export function requireAdmin(request: FastifyRequest): User {
   if (!user.isAdmin) throw new ApiError('ERR_NOT_ADMIN');
   return user;
 }
+
+/** The store's view of who acts: the signed-in user, through a session or an API token. */
+export function actorOf(request: FastifyRequest): { readonly userId: string; readonly via: 'user' | 'token' } {
+  const user = currentUser(request);
+  return { userId: user.id, via: request.credential?.kind === 'token' ? 'token' : 'user' };
+}

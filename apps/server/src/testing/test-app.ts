@@ -2,8 +2,7 @@
  * A real server on a real, fresh store of one dialect, for `inject` tests. No mocks: the store is the
  * same code production runs, on PGlite or on the PostgreSQL named by TEST_DATABASE_URL.
  */
-import * as storePackage from '@tangram/store';
-import type { DatabaseHandle, DialectName, Store } from '@tangram/store';
+import { createStoreFromHandle, type DialectName, type Store } from '@tangram/store';
 import { openTestDatabase } from '@tangram/store/testing';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type BuildAppOptions } from '../app';
@@ -16,15 +15,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-type CreateStoreFromHandle = (handle: DatabaseHandle) => Store | Promise<Store>;
-
 export async function createTestApp(dialect: DialectName, options: Partial<BuildAppOptions> = {}): Promise<TestApp> {
   const handle = await openTestDatabase(dialect);
-  const createStoreFromHandle = (storePackage as Record<string, unknown>).createStoreFromHandle as CreateStoreFromHandle | undefined;
-  if (!createStoreFromHandle) throw new Error('@tangram/store does not export createStoreFromHandle yet');
-  const store = await createStoreFromHandle(handle);
-  await store.migrate();
   const clock = { now: new Date('2026-03-02T09:00:00.000Z') };
+  const store = createStoreFromHandle(handle, { now: () => clock.now });
+  await store.migrate();
   const app = await buildApp({ store, now: () => clock.now, ...options });
   await app.ready();
   return {

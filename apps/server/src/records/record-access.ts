@@ -1,0 +1,24 @@
+import type { FormAction, User } from '@tangram/schema';
+import type { FormAccess, RecordsRepository } from '@tangram/store';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ApiError } from '../errors';
+import { currentUser } from '../plugins/auth';
+
+export interface RecordAccess {
+  readonly user: User;
+  readonly access: FormAccess;
+  readonly records: RecordsRepository;
+}
+
+/**
+ * Resolves what the caller may do in one form and refuses the action up front. Rows outside the caller's
+ * scope are the store's business (they are simply not found); this answers "may they do this at all".
+ */
+export async function requireFormAction(app: FastifyInstance, request: FastifyRequest, appKey: string, formKey: string, action: FormAction): Promise<RecordAccess> {
+  const user = currentUser(request);
+  const access = await app.store.identity.resolveAccess(user, appKey, formKey);
+  // No action at all: the form does not exist as far as this caller is concerned.
+  if (access.actions.size === 0) throw new ApiError('ERR_NOT_FOUND', { params: { app: appKey, form: formKey } });
+  if (!access.actions.has(action)) throw new ApiError('ERR_FORBIDDEN', { params: { action } });
+  return { user, access, records: app.store.records(appKey, formKey) };
+}

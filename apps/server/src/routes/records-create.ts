@@ -1,0 +1,100 @@
+import { autonumberFieldKeys } from '@tangram/engine-form';
+import type { Problem } from '@tangram/schema';
+import type { NewRecord } from '@tangram/store';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { ApiError } from '../errors';
+import { actorOf } from '../plugins/auth';
+import { visibleRecord } from '../records/field-access';
+import type { FormWarning } from '../records/form-engine';
+import { prepareNewRecord, type RecordInput } from '../records/prepare-record';
+import type { PublishedForm, PublishedForms } from '../records/published-forms';
+import { requireFormAction } from '../records/record-access';
+import {
+  BATCH_BODY_LIMIT, batchBody, formParams, idempotencyHeaders, newRecordBody, recordResponse, writeProblems,
+} from './records.schema';
+
+type FormParams = { app: string; form: string };
+
+/**
+ * POST …/records and …/records/batch. A batch is checked completely before anything is stored and is
+ * stored in one transaction: every problem of every record is reported (`/records/12/data/phone`).
+ */
+export const recordCreateRoutes: FastifyPluginAsync<{ forms: PublishedForms }> = async (app, { forms }) => {
+  app.post<{ Params: FormParams; Body: RecordInput; Headers: { 'idempotency-key'?: string } }>('/apps/:app/forms/:form/records', {
+    schema: {
+      tags: ['records'],
+      summary: 'Create a record (validated by the published form; Idempotency-Key makes retries safe)',
+      params: formParams,
+      headers: idempotencyHeaders,
+      body: newRecordBody,
+      response: { 201: recordResponse, ...writeProblems },
+    },
+  }, async (request, reply) => {
+    const { app: appKey, form: formKey } = request.params;
+    const { user, access, records } = await requireFormAction(app, request, appKey, formKey, 'create');
+    const form = await forms.latest(appKey, formKey);
+    const [prepared] = await prepareAll(app, form, [request.body], () => '', {
+      access, user, idempotencyKey: request.headers['idempotency-key'],
+    });
+    const created = await records.create(actorOf(request), access, form.version, prepared!);
+    return reply.code(201).send(visibleRecord(access, created));
+  });
+
+  app.post<{ Params: FormParams; Body: { records: RecordInput[] } }>('/apps/:app/forms/:form/records/batch', {
+    bodyLimit: BATCH_BODY_LIMIT,
+    schema: {
+      tags: ['records'],
+      summary: 'Create up to 1,000 records at once: all or nothing',
+      params: formParams,
+      body: batchBody,
+      response: {
+        201: { type: 'object', properties: { items: { type: 'array', items: recordResponse } }, required: ['items'] },
+        ...writeProblems,
+      },
+    },
+  }, async (request, reply) => {
+    const { app: appKey, form: formKey } = request.params;
+    const { user, access, records } = await requireFormAction(app, request, appKey, formKey, 'create');
+    const form = await forms.latest(appKey, formKey);
+    const prepared = await prepareAll(app, form, request.body.records, (i) => `/records/${i}`, { access, user });
+    const created = await records.createMany(actorOf(request), access, form.version, prepared);
+    return reply.code(201).send({ items: created.map((r) => visibleRecord(access, r)) });
+  });
+};
+
+/**
+ * Prepares every input or throws one error listing all their problems: 403 when any field may not be
+ * written (nothing about values is said then), else 422 with every value problem and pending warning.
+ */
+async function prepareAll(
+  app: FastifyInstance,
+  form: PublishedForm,
+  inputs: readonly RecordInput[],
+  basePath: (index: number) => string,
+  options: { access: Parameters<typeof prepareNewRecord>[0]['access']; user: Parameters<typeof prepareNewRecord>[0]['user']; idempotencyKey?: string | undefined },
+): Promise<NewRecord[]> {
+  const autoFields = autonumberFieldKeys(form.definition);
+  // One block of numbers per auto-number field for the whole batch: gaps are allowed, repeats never.
+  const firsts = await Promise.all(autoFields.map((field) => app.store.nextSequence(options.access.app, options.access.form, field, inputs.length)));
+  const now = app.now();
+  const forbidden: Problem[] = [];
+  const invalid: Problem[] = [];
+  const warnings: FormWarning[] = [];
+  const ready: NewRecord[] = [];
+  inputs.forEach((input, index) => {
+    const autonumbers = Object.fromEntries(autoFields.map((field, i) => [field, firsts[i]! + index]));
+    const result = prepareNewRecord({
+      access: options.access, user: options.user, form, input, basePath: basePath(index), now, autonumbers,
+      ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
+    });
+    if (result.ok) ready.push(result.record);
+    else {
+      forbidden.push(...result.forbidden);
+      invalid.push(...result.invalid);
+      warnings.push(...result.warnings);
+    }
+  });
+  if (forbidden.length > 0) throw new ApiError('ERR_FORBIDDEN', { errors: forbidden });
+  if (invalid.length > 0) throw new ApiError('ERR_RECORD_INVALID', { errors: invalid, extra: warnings.length > 0 ? { warnings } : {} });
+  return ready;
+}
