@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { JsonLogic, Page, RecordView } from '@tangram/schema';
 import type { AggregateQuery, FormAccess, ListQuery, SortKey } from './api';
 import { decodeCursor, encodeCursor } from './cursor';
-import { literal } from './condition-sql';
+import { typedLiteral } from './typed-literal';
 import { StoreError } from './errors';
 import type { FormLayout } from './form-layout';
 import { RECORD_SELECT, recordColumn, toRecordView, type RecordColumn, type RecordRow } from './record-columns';
@@ -69,7 +69,7 @@ function bindSortValue(s: ResolvedSort, value: unknown): RawBuilder<unknown> {
     if (typeof value !== 'string' || !isRecordId(value)) throw new StoreError('ERR_INVALID_CURSOR', 'the cursor is not valid for this query', { path: '/cursor' });
     return sql`${value}::bigint`;
   }
-  return literal(value as never, s.column.type === 'boolean' ? 'boolean' : s.column.type, '/cursor');
+  return typedLiteral(value as never, s.column.type === 'boolean' ? 'boolean' : s.column.type, '/cursor');
 }
 
 /** The rows strictly after the cursor position, in the sort's order. */
