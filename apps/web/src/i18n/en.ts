@@ -36,7 +36,7 @@ export const en = {
   'validation.passwordLength': 'The password needs at least 8 characters',
 
   'nav.apps': 'Apps',
-  'nav.openMenu': 'Open menu',
+  'nav.menu': 'Menu',
   'nav.closeMenu': 'Close menu',
   'nav.mainMenu': 'Main menu',
   'nav.skipToContent': 'Skip to main content',

@@ -37,7 +37,7 @@ export const zhCN = {
   'validation.passwordLength': '密码至少需要 8 个字符',
 
   'nav.apps': '应用',
-  'nav.openMenu': '打开菜单',
+  'nav.menu': '菜单',
   'nav.closeMenu': '关闭菜单',
   'nav.mainMenu': '主菜单',
   'nav.skipToContent': '跳到主要内容',

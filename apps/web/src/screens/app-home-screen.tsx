@@ -62,7 +62,14 @@ export function AppHomeScreen({ user, appKey, formKey }: { user: CurrentUser; ap
   const { t, text, locale } = useI18n();
   const api = useApi();
   const data = useLoad<AppHomeData>(async () => {
-    const [apps, forms] = await Promise.all([api.listApps(), api.listForms(appKey)]);
+    const [apps, forms] = await Promise.all([
+      api.listApps(),
+      // Listing forms is a designer's right today; for everyone else the app simply shows no forms yet.
+      api.listForms(appKey).catch((error: unknown) => {
+        if (isApiError(error) && error.status === 403) return [];
+        throw error;
+      }),
+    ]);
     return { app: apps.find((app) => app.key === appKey), forms: latestForms(forms) };
   }, [api, appKey]);
 

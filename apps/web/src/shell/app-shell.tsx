@@ -51,7 +51,7 @@ export function AppShell({ user, crumb, sidebar, children }: AppShellProps) {
           ref={menuButton}
           type="button"
           className="icon-button topbar__menu-button"
-          aria-label={menuOpen ? t('nav.closeMenu') : t('nav.openMenu')}
+          aria-label={t('nav.menu')}
           aria-expanded={menuOpen}
           aria-controls="mobile-menu"
           onClick={() => setMenuOpen((open) => !open)}
