@@ -47,6 +47,8 @@ function equalsConstant(op: Equality, x: SqlTerm, c: unknown, path: string): Ter
 
 /** `x == y` / `x === y` for two plain SQL values. */
 function equalsSql(op: Equality, x: SqlTerm, y: SqlTerm, path: string): Term {
+  // Two arrays or objects are equal only when they are the same object (the same field read twice).
+  if (x.type === 'object' && y.type === 'object') return raise(x, path);
   if (x.type === 'object') return op === '===' ? FALSE : raise(x, path);
   if (y.type === 'object') return op === '===' ? FALSE : raise(y, path);
   if (x.type === y.type) return bool(sql`(${x.sql} = ${y.sql})`);
@@ -160,7 +162,8 @@ export function contains(needle: Term, haystack: Term, path: string): Term {
     if (needle.kind === 'sql' && needle.type === 'number') {
       return bool(sql`(${isArray} AND EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN ${isArray} THEN ${haystack.sql} ELSE '[]' END) AS logic_item(v) WHERE jsonb_typeof(logic_item.v) = 'number' AND CAST(logic_item.v #>> '{}' AS float8) = ${needle.sql}))`);
     }
-    if (needle.kind === 'sql' && needle.type === 'object') return FALSE;
+    // An array or object is an element of an array only if it was read from it (`items.0` in `items`).
+    if (needle.kind === 'sql' && needle.type === 'object') return raise(needle, path);
     return unsupported(path, 'looking for this value in an array');
   }
   return unsupported(path, `membership in a ${haystack.type} value`);

@@ -154,6 +154,8 @@ export function caseTerm(branches: readonly (readonly [Term, Term])[], otherwise
     return values[0] as Term;
   }
   if (values.some((value) => value.kind === 'truth')) return unsupported(path, 'a list value in a CASE');
+  const asLogic = booleanCase(kept, final);
+  if (asLogic) return asLogic;
   const type = unifiedType(values, path);
   let nullable = false;
   let nan = false;
@@ -190,4 +192,21 @@ function unifiedType(values: readonly Term[], path: string): TermType {
     if (onlyIsoConstants && noStringSql) return 'timestamp';
   }
   return unsupported(path, `values of different types (${[...types].join(', ')}) in one place`);
+}
+
+const isPlainBoolean = (term: Term) =>
+  term.kind === 'const' ? typeof term.value === 'boolean' : term.kind === 'sql' && term.type === 'boolean' && !term.nullable;
+
+/**
+ * A CASE whose results are never-NULL booleans and whose branches are constants, written with AND/OR so
+ * the planner can use indexes: `CASE WHEN x IS NULL THEN false ELSE x = $1 END` is `NOT (x IS NULL) AND x = $1`.
+ * Exact because the ELSE side is only NULL where an earlier guard already decided.
+ */
+function booleanCase(branches: readonly [RawBuilder<unknown>, Term][], otherwise: Term): Term | undefined {
+  if (!isPlainBoolean(otherwise) || !branches.every(([, value]) => value.kind === 'const' && typeof value.value === 'boolean')) return undefined;
+  let result: RawBuilder<unknown> = otherwise.kind === 'const' ? (otherwise.value ? sql`true` : sql`false`) : (otherwise as SqlTerm).sql;
+  for (const [guard, value] of [...branches].reverse()) {
+    result = (value as { value: boolean }).value ? sql`(${guard} OR ${result})` : sql`(NOT ${guard} AND ${result})`;
+  }
+  return sqlTerm('boolean', result);
 }
