@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type DatabaseHandle } from '@tangram/store';
 import { storeFromHandle } from '../lib/store-from-handle';
@@ -53,9 +53,16 @@ async function openBenchDatabase(dialect: DialectKey): Promise<OpenedDatabase> {
     const fresh: FreshDatabase = await createFreshDatabase(process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_DATABASE_URL, 'tangram_bench');
     progress(`pg: created database ${fresh.name}`);
     const handle = await openDatabase({ url: fresh.url, poolSize: 10 });
+    let closing = false;
+    // pool.end() resolves before its sockets have closed, so DROP … WITH (FORCE) can still terminate a
+    // backend whose client is on its way out; that FATAL is expected then, and only then.
+    handle.pool?.on('error', (error) => {
+      if (!closing) progress(`pg: idle connection failed: ${error.message}`);
+    });
     return {
       handle,
       async cleanUp() {
+        closing = true;
         await handle.close();
         // The raw pool is ours too: end it even if the query builder never opened it.
         if (handle.pool && !handle.pool.ended) await handle.pool.end();
@@ -180,7 +187,8 @@ async function writePlans(
   await mkdir(RESULTS_DIR, { recursive: true });
   const file = join(RESULTS_DIR, `store-plans-${dialect}-${size}.txt`);
   await writeFile(file, text);
-  progress(`${dialect}: query plans written to ${file}`);
-  return file;
+  const shown = relative(join(RESULTS_DIR, '..', '..'), file);
+  progress(`${dialect}: query plans written to ${shown}`);
+  return shown;
 }
 

@@ -59,17 +59,24 @@ export const TYPED_SQL = {
   aggregate: `select channel, count(*)::int as count, sum(budget) as budget from ${TYPED_TABLE} group by channel`,
 } as const;
 
-/** Page 1 and its total, as two statements: what a hand-written list endpoint does. */
+/**
+ * Page 1 and its total as two statements sent together, as the store sends them (on PostgreSQL they run on
+ * two connections at once; PGlite has one and runs them in turn), so the comparison isolates storage.
+ */
 export async function typedListPage1(run: SqlRunner, filter: ListFilter): Promise<TypedPage> {
-  const rows = await run(TYPED_SQL.listPage1, [filter.channel, filter.minBudget]);
-  const [count] = await run<{ total: number }>(TYPED_SQL.listCount, [filter.channel, filter.minBudget]);
+  const [rows, [count]] = await Promise.all([
+    run(TYPED_SQL.listPage1, [filter.channel, filter.minBudget]),
+    run<{ total: number }>(TYPED_SQL.listCount, [filter.channel, filter.minBudget]),
+  ]);
   return { rows, total: Number(count?.total ?? 0) };
 }
 
 /** Page 2 by keyset after the last row of page 1, again with its total (the store returns one per page). */
 export async function typedListPage2(run: SqlRunner, filter: ListFilter, after: { readonly created: unknown; readonly id: unknown }): Promise<TypedPage> {
-  const rows = await run(TYPED_SQL.listPage2, [filter.channel, filter.minBudget, after.created, after.id]);
-  const [count] = await run<{ total: number }>(TYPED_SQL.listCount, [filter.channel, filter.minBudget]);
+  const [rows, [count]] = await Promise.all([
+    run(TYPED_SQL.listPage2, [filter.channel, filter.minBudget, after.created, after.id]),
+    run<{ total: number }>(TYPED_SQL.listCount, [filter.channel, filter.minBudget]),
+  ]);
   return { rows, total: Number(count?.total ?? 0) };
 }
 
