@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordView } from '@tangram/schema';
+import type { JsonLogic, RecordView } from '@tangram/schema';
 import type { Actor, SortKey, Store } from './api';
 import { StoreError } from './errors';
 import { testDialects } from './testing';
@@ -59,7 +59,7 @@ describe.each(testDialects())('listing records on %s', (dialect) => {
     return field === 'budget' ? Number(v) : (v as string | number);
   };
 
-  async function pageThrough(query: { sort?: SortKey[]; filter?: object }, limit: number): Promise<{ ids: string[]; totals: number[] }> {
+  async function pageThrough(query: { sort?: SortKey[]; filter?: JsonLogic }, limit: number): Promise<{ ids: string[]; totals: number[] }> {
     const ids: string[] = [];
     const totals: number[] = [];
     let cursor: string | undefined;
@@ -86,7 +86,7 @@ describe.each(testDialects())('listing records on %s', (dialect) => {
   });
 
   it('pages through a filtered list with a total under the same filter', async () => {
-    const filter = { and: [{ '==': [{ var: 'channel' }, 'web'] }, { '>': [{ var: 'budget' }, 50000] }] };
+    const filter: JsonLogic = { and: [{ '==': [{ var: 'channel' }, 'web'] }, { '>': [{ var: 'budget' }, 50000] }] };
     const expected = all.filter((r) => r.data.channel === 'web' && r.data.budget !== undefined && Number(r.data.budget) > 50000);
     expect(expected.length).toBeGreaterThan(3);
     const { ids, totals } = await pageThrough({ filter, sort: [{ field: 'createdAt', direction: 'desc' }] }, 4);

@@ -23,7 +23,7 @@ const SEED = [
 describe.each(testDialects())('the permission chokepoint on %s', (dialect) => {
   let store: Store;
   let version: number;
-  let seeded: RecordView[];
+  let seeded: readonly RecordView[];
   const leads = () => store.records('crm', 'lead');
   const scoped = (scope: ResolvedScope | ResolvedScope[], extra: Parameters<typeof accessWith>[2] = {}): FormAccess =>
     accessWith('crm', 'lead', { userId: 'u-clerk', orgUnitIds: ['sh01'], scope, ...extra });
