@@ -3,22 +3,27 @@ import type { FormAccess, RecordsRepository } from '@tangram/store';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors';
 import { currentUser } from '../plugins/auth';
+import type { PublishedForm, PublishedForms } from './published-forms';
 
 export interface RecordAccess {
   readonly user: User;
   readonly access: FormAccess;
   readonly records: RecordsRepository;
+  /** The latest published version of the form. */
+  readonly form: PublishedForm;
 }
 
 /**
  * Resolves what the caller may do in one form and refuses the action up front. Rows outside the caller's
  * scope are the store's business (they are simply not found); this answers "may they do this at all".
  */
-export async function requireFormAction(app: FastifyInstance, request: FastifyRequest, appKey: string, formKey: string, action: FormAction): Promise<RecordAccess> {
+export async function requireFormAction(app: FastifyInstance, forms: PublishedForms, request: FastifyRequest, appKey: string, formKey: string, action: FormAction): Promise<RecordAccess> {
   const user = currentUser(request);
   const access = await app.store.identity.resolveAccess(user, appKey, formKey);
   // No action at all: the form does not exist as far as this caller is concerned.
   if (access.actions.size === 0) throw new ApiError('ERR_NOT_FOUND', { params: { app: appKey, form: formKey } });
   if (!access.actions.has(action)) throw new ApiError('ERR_FORBIDDEN', { params: { action } });
-  return { user, access, records: app.store.records(appKey, formKey) };
+  // Unknown form -> 404, a form never published -> 409 ERR_NOT_PUBLISHED, before any record is looked at.
+  const form = await forms.latest(appKey, formKey);
+  return { user, access, form, records: app.store.records(appKey, formKey) };
 }

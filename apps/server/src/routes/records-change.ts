@@ -25,12 +25,11 @@ export const recordChangeRoutes: FastifyPluginAsync<{ forms: PublishedForms }> =
     },
   }, async (request) => {
     const { app: appKey, form: formKey, id } = request.params;
-    const { user, access, records } = await requireFormAction(app, request, appKey, formKey, 'update');
+    const { user, access, records, form } = await requireFormAction(app, forms, request, appKey, formKey, 'update');
     const forbidden = forbiddenWrites(access, request.body.data, '/data');
     if (forbidden.length > 0) throw new ApiError('ERR_FORBIDDEN', { errors: forbidden });
     const current = await records.get(access, id);
     if (!current) throw new ApiError('ERR_NOT_FOUND');
-    const form = await forms.latest(appKey, formKey);
     const result = evaluateForm(form.definition, request.body.data, {
       mode: 'update',
       previous: current.data,
@@ -59,7 +58,7 @@ export const recordChangeRoutes: FastifyPluginAsync<{ forms: PublishedForms }> =
     },
   }, async (request, reply) => {
     const { app: appKey, form: formKey, id } = request.params;
-    const { access, records } = await requireFormAction(app, request, appKey, formKey, 'delete');
+    const { access, records } = await requireFormAction(app, forms, request, appKey, formKey, 'delete');
     await records.remove(actorOf(request), access, id, request.query.version);
     return reply.code(204).send();
   });
@@ -73,7 +72,7 @@ export const recordChangeRoutes: FastifyPluginAsync<{ forms: PublishedForms }> =
     },
   }, async (request) => {
     const { app: appKey, form: formKey, id } = request.params;
-    const { access, records } = await requireFormAction(app, request, appKey, formKey, 'delete');
+    const { access, records } = await requireFormAction(app, forms, request, appKey, formKey, 'delete');
     return visibleRecord(access, await records.restore(actorOf(request), access, id));
   });
 
@@ -89,8 +88,7 @@ export const recordChangeRoutes: FastifyPluginAsync<{ forms: PublishedForms }> =
     },
   }, async (request) => {
     const { app: appKey, form: formKey } = request.params;
-    const { access, records } = await requireFormAction(app, request, appKey, formKey, 'update');
-    const form = await forms.latest(appKey, formKey);
+    const { access, records, form } = await requireFormAction(app, forms, request, appKey, formKey, 'update');
     const filter = requireFilter(request.body.filter, form.fieldKeys, access);
     const data = request.body.data ?? {};
     const forbidden = forbiddenWrites(access, data, '/data');
@@ -110,8 +108,7 @@ export const recordChangeRoutes: FastifyPluginAsync<{ forms: PublishedForms }> =
     },
   }, async (request) => {
     const { app: appKey, form: formKey } = request.params;
-    const { access, records } = await requireFormAction(app, request, appKey, formKey, 'delete');
-    const form = await forms.latest(appKey, formKey);
+    const { access, records, form } = await requireFormAction(app, forms, request, appKey, formKey, 'delete');
     const filter = requireFilter(request.body.filter, form.fieldKeys, access);
     return { count: await records.bulkRemove(actorOf(request), access, filter) };
   });

@@ -31,8 +31,7 @@ export const recordCreateRoutes: FastifyPluginAsync<{ forms: PublishedForms }> =
     },
   }, async (request, reply) => {
     const { app: appKey, form: formKey } = request.params;
-    const { user, access, records } = await requireFormAction(app, request, appKey, formKey, 'create');
-    const form = await forms.latest(appKey, formKey);
+    const { user, access, records, form } = await requireFormAction(app, forms, request, appKey, formKey, 'create');
     const [prepared] = await prepareAll(app, form, [request.body], () => '', {
       access, user, idempotencyKey: request.headers['idempotency-key'],
     });
@@ -54,8 +53,7 @@ export const recordCreateRoutes: FastifyPluginAsync<{ forms: PublishedForms }> =
     },
   }, async (request, reply) => {
     const { app: appKey, form: formKey } = request.params;
-    const { user, access, records } = await requireFormAction(app, request, appKey, formKey, 'create');
-    const form = await forms.latest(appKey, formKey);
+    const { user, access, records, form } = await requireFormAction(app, forms, request, appKey, formKey, 'create');
     const prepared = await prepareAll(app, form, request.body.records, (i) => `/records/${i}`, { access, user });
     const created = await records.createMany(actorOf(request), access, form.version, prepared);
     return reply.code(201).send({ items: created.map((r) => visibleRecord(access, r)) });

@@ -21,11 +21,10 @@ export const recordReadRoutes: FastifyPluginAsync<{ forms: PublishedForms }> = a
     },
   }, async (request) => {
     const { app: appKey, form: formKey } = request.params;
-    const { access, records } = await requireFormAction(app, request, appKey, formKey, 'read');
+    const { access, records, form } = await requireFormAction(app, forms, request, appKey, formKey, 'read');
     if (request.query.includeDeleted && !access.actions.has('delete')) {
       throw new ApiError('ERR_FORBIDDEN', { errors: [{ path: '/query/includeDeleted', code: 'ERR_FORBIDDEN', params: { action: 'delete' } }] });
     }
-    const form = await forms.latest(appKey, formKey);
     const page = await records.list(access, toListQuery(request.query, form.fieldKeys, access));
     return { ...page, items: page.items.map((r) => visibleRecord(access, r)) };
   });
@@ -50,9 +49,9 @@ export const recordReadRoutes: FastifyPluginAsync<{ forms: PublishedForms }> = a
       },
     },
   }, async (request) => {
-    const { access } = await requireFormAction(app, request, request.params.app, request.params.form, 'read').catch(async (error: unknown) => {
+    const { access } = await requireFormAction(app, forms, request, request.params.app, request.params.form, 'read').catch(async (error: unknown) => {
       // A create-only user (a kiosk clerk) still needs to know what they may write.
-      if (error instanceof ApiError && error.code === 'ERR_FORBIDDEN') return requireFormAction(app, request, request.params.app, request.params.form, 'create');
+      if (error instanceof ApiError && error.code === 'ERR_FORBIDDEN') return requireFormAction(app, forms, request, request.params.app, request.params.form, 'create');
       throw error;
     });
     return {
@@ -67,7 +66,7 @@ export const recordReadRoutes: FastifyPluginAsync<{ forms: PublishedForms }> = a
     schema: { tags: ['records'], summary: 'One record', params: recordParams, response: { 200: recordResponse, ...readProblems } },
   }, async (request) => {
     const { app: appKey, form: formKey, id } = request.params;
-    const { access, records } = await requireFormAction(app, request, appKey, formKey, 'read');
+    const { access, records } = await requireFormAction(app, forms, request, appKey, formKey, 'read');
     const record = await records.get(access, id);
     if (!record) throw new ApiError('ERR_NOT_FOUND');
     return visibleRecord(access, record);
@@ -100,7 +99,7 @@ export const recordReadRoutes: FastifyPluginAsync<{ forms: PublishedForms }> = a
     },
   }, async (request) => {
     const { app: appKey, form: formKey, id } = request.params;
-    const { access, records } = await requireFormAction(app, request, appKey, formKey, 'read');
+    const { access, records } = await requireFormAction(app, forms, request, appKey, formKey, 'read');
     if (!(await records.get(access, id))) throw new ApiError('ERR_NOT_FOUND');
     const events = await records.events(access, id);
     // A hidden field's before/after values are as secret as the field itself.
