@@ -7,5 +7,16 @@ export default defineConfig({
   server: {
     proxy: { '/api': { target: process.env.TANGRAM_API ?? 'http://127.0.0.1:3000', changeOrigin: false } },
   },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: {
+      treeshake: {
+        // @tangram/schema's modules only declare values; the shell uses its types, locales and message
+        // catalogue, so anything else it exports (the ajv validators) is dropped instead of shipped.
+        moduleSideEffects: (id: string) => !/[\\/]packages[\\/]schema[\\/]/.test(id),
+      },
+    },
+  },
 });

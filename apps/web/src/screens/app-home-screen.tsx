@@ -8,22 +8,11 @@ import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n-provider';
 import { Link } from '../router/router';
 import { AppShell } from '../shell/app-shell';
+import { latestForms } from './latest-forms';
 
 interface AppHomeData {
   readonly app: AppSummary | undefined;
   readonly forms: readonly FormSummary[];
-}
-
-/** The forms of an app, one entry per key: the published version wins over a draft of the same form. */
-export function latestForms(forms: readonly FormSummary[]): readonly FormSummary[] {
-  const byKey = new Map<string, FormSummary>();
-  for (const form of forms) {
-    const seen = byKey.get(form.key);
-    if (!seen || (seen.status === 'draft' && form.status === 'published') || (seen.status === form.status && form.version > seen.version)) {
-      byKey.set(form.key, form);
-    }
-  }
-  return [...byKey.values()];
 }
 
 function FormNav({ appKey, forms, current }: { appKey: string; forms: readonly FormSummary[]; current: string | undefined }) {
