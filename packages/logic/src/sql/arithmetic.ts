@@ -109,3 +109,50 @@ export function concat(a: Term, b: Term): Term {
   const part = (t: Term) => (t.kind === 'const' ? sql`CAST(${t.value as string} AS text)` : (t as SqlTerm).sql);
   return sqlTerm('string', sql`(${part(a)} || ${part(b)})`);
 }
+
+/** Integers up to 15 digits survive float8 -> numeric exactly, where `mod` equals JS `%` (fmod). */
+const EXACT_INTEGER = 1e15;
+
+/**
+ * `x % c` for a number term and a non-zero integer constant. Rows whose value is not an integer below
+ * 1e15 refuse at run time: decimal `mod` and binary `fmod` differ on fractions.
+ */
+export function remainder(a: Term, b: Term, path: string): Term {
+  if (a.kind === 'raise') return a;
+  if (b.kind === 'raise') return b;
+  if (a.kind === 'const' && b.kind === 'const') return constant((a.value as number) % (b.value as number));
+  if (b.kind !== 'const') return unsupported(path, 'a remainder by a value from the record');
+  const divisor = b.value as number;
+  if (Number.isNaN(divisor)) return constant(Number.NaN);
+  if (!Number.isInteger(divisor) || divisor === 0 || Math.abs(divisor) >= EXACT_INTEGER) {
+    return unsupported(path, `a remainder by ${divisor} (only non-zero integer divisors are exact)`);
+  }
+  const x = (a as SqlTerm).sql;
+  const rowRefuses: Term = { kind: 'raise', path, subject: x };
+  const exact = sqlTerm('number', sql`CAST(mod(CAST(${x} AS numeric), CAST(${String(divisor)} AS numeric)) AS float8)`);
+  return {
+    ...exact,
+    sql: sql`(CASE WHEN ${x} = trunc(${x}) AND abs(${x}) < CAST(${String(EXACT_INTEGER)} AS float8) THEN ${exact.sql} ELSE ${renderRaise(rowRefuses)} END)`,
+  };
+}
+
+const renderRaise = (term: Term & { kind: 'raise' }) =>
+  sql`CAST(CAST(CAST(CAST(${`ERR_LOGIC_UNSUPPORTED_IN_SQL at ${term.path || '/'}: `} AS text) || CAST(${term.subject} AS text) AS integer) AS text) AS float8)`;
+
+/**
+ * `substr` with constant integer start and length, on text. JS counts UTF-16 units and PostgreSQL code
+ * points: rows holding characters beyond U+FFFF refuse at run time.
+ */
+export function substring(source: Term, start: number, end: number | undefined, path: string): Term {
+  if (source.kind === 'raise') return source;
+  if (source.kind !== 'sql') return unsupported(path, 'internal: constant substr');
+  const s = source.sql;
+  const begin = start >= 0 ? sql`CAST(${start + 1} AS integer)` : sql`(GREATEST(char_length(${s}) + CAST(${start} AS integer), 0) + 1)`;
+  const tail = sql`substr(${s}, ${begin})`;
+  let result: RawBuilder<unknown>;
+  if (end === undefined) result = tail;
+  else if (end >= 0) result = sql`substr(${s}, ${begin}, CAST(${end} AS integer))`;
+  else result = sql`substr(${tail}, 1, GREATEST(char_length(${tail}) + CAST(${end} AS integer), 0))`;
+  const refuse = sql`CAST(CAST(CAST(CAST(${`ERR_LOGIC_UNSUPPORTED_IN_SQL at ${path || '/'}: `} AS text) || ${s} AS integer) AS text) AS text)`;
+  return sqlTerm('string', sql`(CASE WHEN ${s} ~ CAST(${'[\\U00010000-\\U0010FFFF]'} AS text) THEN ${refuse} ELSE ${result} END)`);
+}

@@ -61,7 +61,7 @@ describe('compileToSql', () => {
     };
     // Text compared with a number needs JavaScript's Number("…") parsing.
     expect(attempt({ and: [true, { '>': [{ var: 'channel' }, 5] }] })).toMatchObject({ code: 'ERR_LOGIC_UNSUPPORTED_IN_SQL', path: '/and/1/>' });
-    expect(attempt({ '%': [{ var: 'budget' }, 2] })).toMatchObject({ code: 'ERR_LOGIC_UNSUPPORTED_IN_SQL', path: '/%' });
+    expect(attempt({ '%': [{ var: 'budget' }, { var: 'budget' }] })).toMatchObject({ code: 'ERR_LOGIC_UNSUPPORTED_IN_SQL', path: '/%' });
     expect(attempt({ '==': [{ var: 'nope' }, 1] })).toMatchObject({ code: 'ERR_LOGIC_UNKNOWN_VARIABLE', path: '/==/0/var', params: { name: 'nope' } });
     expect(attempt({ '==': [{ nope: [] }, 1] })).toMatchObject({ code: 'ERR_LOGIC_UNKNOWN_OPERATOR', path: '/==/0/nope' });
   });

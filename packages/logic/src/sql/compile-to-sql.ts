@@ -11,7 +11,7 @@ import { childPath, LogicError } from '../errors';
 import { argumentsOf, isOperation, operatorOf, truthy } from '../js-semantics';
 import { createLogic } from '../create-logic';
 import { EAGER_OPERATIONS } from '../operations';
-import { concat, divide, numberStep, parseFloatTerm, textTerm, toNumberTerm } from './arithmetic';
+import { concat, divide, numberStep, parseFloatTerm, remainder, substring, textTerm, toNumberTerm } from './arithmetic';
 import { contains, equals, order, type Ordering } from './compare';
 import { lift } from './lift';
 import { bool, caseTerm, constant, constantAs, isStorableText, renderAs, unsupported, type SqlTerm, type Term, type TermType } from './sql-term';
@@ -266,6 +266,27 @@ const SQL_OPERATIONS = {
     const number = (t: Term) => lift([t], ([x]) => toNumberTerm(x!, path), ([v]) => Number(v), path);
     return lift([number(arg(args, 0)), number(arg(args, 1))], ([a, b]) => divide(a!, b!, path), ([a, b]) => (a as number) / (b as number), path);
   },
+  '%': (raw, path, context) => {
+    const args = compileArgs(raw, path, context);
+    const number = (t: Term) => lift([t], ([x]) => toNumberTerm(x!, path), ([v]) => Number(v), path);
+    return lift([number(arg(args, 0)), number(arg(args, 1))], ([a, b]) => remainder(a!, b!, path), ([a, b]) => (a as number) % (b as number), path);
+  },
+  substr: (raw, path, context) => {
+    const args = compileArgs(raw, path, context);
+    const start = constantArg(arg(args, 1), childPath(path, 1), 'a start');
+    const end = constantArg(arg(args, 2), childPath(path, 2), 'a length');
+    if (typeof start !== 'number' || !Number.isInteger(start) || (end !== undefined && (typeof end !== 'number' || !Number.isInteger(end)))) {
+      return unsupported(path, 'substr with a start or length that is not an integer');
+    }
+    const fold = ([source]: readonly unknown[]) => EAGER_OPERATIONS.substr([source, start, end]);
+    const text = (t: Term) => (t.kind === 'sql' && t.type === 'string' ? t : textTerm(t, path));
+    return lift([arg(args, 0)], ([source]) => {
+      if (source!.kind === 'const') return constant(fold([source!.value]));
+      if (source!.kind === 'sql' && source!.type === 'string') return substring(source!, start, end as number | undefined, path);
+      if (source!.kind === 'sql' && source!.type === 'number') return unsupported(path, 'substr of a number (JavaScript and PostgreSQL print numbers differently)');
+      return lift([text(source!)], ([t]) => (t!.kind === 'sql' ? substring(t!, start, end as number | undefined, path) : t!), fold, path);
+    }, fold, path);
+  },
   cat: (raw, path, context) => {
     const args = compileArgs(raw, path, context);
     const text = (t: Term) => lift([t], ([x]) => textTerm(x!, path), ([v]) => (v === null || v === undefined ? '' : String(v)), path);
@@ -291,7 +312,7 @@ const SQL_OPERATIONS = {
 } satisfies Partial<Record<string, Handler>>;
 
 /** Operators the in-memory back end knows that SQL refuses (they build lists or need exact text). */
-const MEMORY_ONLY = new Set<string>(['%', 'substr', 'merge', 'filter', 'map', 'reduce']);
+const MEMORY_ONLY = new Set<string>(['merge', 'filter', 'map', 'reduce']);
 
 /** Whether a node reads the record (outside the per-element logic of array operations). */
 function readsData(node: unknown): boolean {

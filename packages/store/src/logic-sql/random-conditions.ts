@@ -20,7 +20,7 @@ export function createRandom(seed: number) {
 }
 export type Random = ReturnType<typeof createRandom>;
 
-export const TEXTS = ['', 'web', 'Web', 'expo', '0', '5', '10', ' 1', 'abc', 'null', 'true', 'ä', 'web,expo', 'a,b'] as const;
+export const TEXTS = ['', 'web', 'Web', 'expo', '0', '5', '10', ' 1', 'abc', 'null', 'true', 'ä', 'web,expo', 'a,b', '😀web', 'abcdef'] as const;
 export const NUMBERS = [0, 1, -1, 2.5, 5, 10, 0.1, 0.2, 50000, 123.45, -0.5, 1000] as const;
 export const TIMES = ['2024-01-01T00:00:00.000Z', '2024-05-01T08:30:00.000Z', '2025-12-31T23:59:59.999Z', '2023-06-15T12:00:00.500Z'] as const;
 export const JSONS: readonly unknown[] = [
@@ -60,7 +60,7 @@ export function recordOf(row: RandomRow, context: Record<string, unknown>): Reco
 }
 
 const CONSTANTS: readonly unknown[] = [...TEXTS, ...NUMBERS, ...TIMES, true, false, null, '50000', '2.5', ['web', 'expo'], [5, '5'], [], 'vip'];
-const VARS = ['t', 'n', 'ts', 'b', 'j', 'j.a', '$user.id', '$now'];
+const VARS = ['t', 'n', 'ts', 'b', 'j', 'j.a', 'j.0', '$user.id', '$now'];
 
 export function randomCondition(random: Random, depth = 0): unknown {
   const leaf = (): unknown => (random.chance(0.55) ? randomVar(random) : random.pick(CONSTANTS));
@@ -98,7 +98,9 @@ function randomVar(random: Random): unknown {
 
 function randomValue(random: Random, depth: number): unknown {
   const operand = () => (random.chance(0.6) ? randomVar(random) : random.pick(CONSTANTS));
-  switch (random.int(6)) {
+  switch (random.int(8)) {
+    case 6: return { '%': [operand(), random.pick([2, 3, -4, 0.5, '2'])] };
+    case 7: return { substr: [operand(), random.pick([0, 1, -2, 3]), ...(random.chance(0.7) ? [random.pick([1, 2, -1, 0])] : [])] };
     case 0: return { [random.pick(['+', '*', 'min', 'max'])]: [operand(), operand()] };
     case 1: return { '-': random.chance(0.3) ? [operand()] : [operand(), operand()] };
     case 2: return { '/': [operand(), random.pick([2, 4, 0.5, -1, 0, '5'])] };
