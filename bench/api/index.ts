@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { intOption, parseArgs } from '../lib/args';
 import { createCustomerGenerator, type CustomerRow } from '../lib/customer-generator';
 import { createFreshDatabase, DEFAULT_BENCH_DATABASE_URL } from '../lib/fresh-postgres-database';
+import { busyWarning, startMachineNote } from '../lib/machine';
 import { emitFigures, progress, runMain } from '../lib/output';
 import { createApiClient } from './api-client';
 import { runClosedLoop, type LoadFigures } from './closed-loop';
@@ -29,6 +30,9 @@ runMain(async () => {
   const batchConcurrency = intOption(args, 'batch-concurrency', 2);
   const logLevel = args.values.get('log-level') ?? 'warn';
 
+  const machine = startMachineNote();
+  const busy = busyWarning();
+  if (busy) progress(busy);
   await mkdir(RESULTS_DIR, { recursive: true });
   const fresh = await createFreshDatabase(process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_DATABASE_URL, 'tangram_bench_api');
   progress(`created database ${fresh.name}; starting the server`);
@@ -64,10 +68,11 @@ runMain(async () => {
       emitFigures({
         single: { ...single, concurrency },
         batch: {
-          recordsPerSec: batch.perSec * BATCH_SIZE, batchesPerSec: batch.perSec, batchSize: BATCH_SIZE, concurrency: batchConcurrency,
+          recordsPerSec: Math.round((batch.requests * BATCH_SIZE) / batch.seconds), batchesPerSec: batch.perSec, batchSize: BATCH_SIZE, concurrency: batchConcurrency,
           p50Ms: batch.p50Ms, p95Ms: batch.p95Ms, p99Ms: batch.p99Ms, requests: batch.requests, errors: batch.errors, seconds: batch.seconds, firstError: batch.firstError,
         },
         goals: { singlePerSec: 1500, singleP99Ms: 50, batchRecordsPerSec: 20_000 },
+        machine: machine(),
       });
     } finally {
       await client.close();

@@ -8,6 +8,7 @@
  * Last stdout line: {"pg":{"list":{"storeMs","sqlMs","ratio",…},"aggregate":{…},"page2":{…},"seedRecordsPerSec"},"pglite":{…}}
  */
 import { intOption, parseArgs } from '../lib/args';
+import { busyWarning, startMachineNote } from '../lib/machine';
 import { emitFigures, progress, runMain } from '../lib/output';
 import { benchDialect, type DialectFigures, type DialectKey } from './bench-dialect';
 
@@ -22,10 +23,13 @@ runMain(async () => {
   const dialects = DIALECT_CHOICES[choice];
   if (!dialects) throw new Error(`--dialect must be one of ${Object.keys(DIALECT_CHOICES).join(', ')}, got "${choice}"`);
 
+  const machine = startMachineNote();
+  const busy = busyWarning();
+  if (busy) progress(busy);
   const figures: Partial<Record<DialectKey, DialectFigures>> = {};
   for (const dialect of dialects) {
     progress(`${dialect}: ${size.toLocaleString('en')} records, ${runs} timed runs after ${warmupRuns} warm-up runs`);
     figures[dialect] = await benchDialect(dialect, { size, runs, warmupRuns });
   }
-  emitFigures({ ...figures, records: size, runs, goal: { ratioAtMedian: 1.5 } });
+  emitFigures({ ...figures, records: size, runs, goal: { ratioAtMedian: 1.5 }, machine: machine() });
 });

@@ -2,6 +2,8 @@ import type { SqlRunner } from '../lib/sql-runner';
 import { TYPED_TABLE } from './typed-table';
 
 export interface MirroredIndexes {
+  /** The store's registry id of the form. */
+  readonly formId: number;
   /** `create index` statements for the typed table. */
   readonly statements: readonly string[];
   /** The store's indexes on the form, as PostgreSQL prints them. */
@@ -53,5 +55,5 @@ export async function mirrorStoreIndexes(run: SqlRunner, app: string, form: stri
     const unique = /^CREATE UNIQUE/.test(indexdef) ? 'unique ' : '';
     statements.push(`create ${unique}index ${TYPED_TABLE}_${indexname.replace(/^records_f\d+_/, '')} on ${TYPED_TABLE} (${mapped.join(', ')})`);
   }
-  return Object.freeze({ statements, storeIndexes: indexes.map((i) => i.indexdef), skipped });
+  return Object.freeze({ formId: formRow.id, statements, storeIndexes: indexes.map((i) => i.indexdef), skipped });
 }
