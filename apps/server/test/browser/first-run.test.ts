@@ -110,6 +110,7 @@ describe('first run, language and sign-in (desktop)', () => {
       await page.getByText('No apps yet').waitFor();
       expect(await page.getByText('我的应用').count()).toBe(0);
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      expect(await page.title()).toBe('My apps · Tangram');
 
       // The choice survives a reload and is sent with every call.
       languages.length = 0;
@@ -204,6 +205,10 @@ describe('phone layout (390x844)', () => {
       expect(await menuButton.getAttribute('aria-expanded')).toBe('true');
       await menu.getByRole('link', { name: '线索' }).waitFor();
       await menu.getByRole('button', { name: '退出登录' }).waitFor();
+      // Focus starts in the menu (on its close button) and Tab stays in it: Shift+Tab wraps to sign-out.
+      expect(await page.locator(':focus').getAttribute('aria-label')).toBe('关闭菜单');
+      await page.keyboard.press('Shift+Tab');
+      expect(await page.locator(':focus').textContent()).toBe('退出登录');
       await page.keyboard.press('Escape');
       await menu.waitFor({ state: 'hidden' });
       expect(await page.locator(':focus').getAttribute('aria-controls')).toBe('mobile-menu');

@@ -76,7 +76,7 @@ export function AppHomeScreen({ user, appKey, formKey }: { user: CurrentUser; ap
   );
 
   return (
-    <AppShell user={user} crumb={crumb} sidebar={data.kind === 'ready' ? <FormNav appKey={appKey} forms={forms} current={formKey} /> : undefined}>
+    <AppShell user={user} crumb={crumb} title={currentForm ? `${text(currentForm.body?.name) || currentForm.key} · ${appName}` : appName} sidebar={data.kind === 'ready' ? <FormNav appKey={appKey} forms={forms} current={formKey} /> : undefined}>
       <div className="page">
         {data.kind === 'loading' ? <LoadingState label={t('common.loading')} /> : null}
         {data.kind === 'failed' ? (

@@ -14,7 +14,7 @@ export function AppListScreen({ user }: { user: CurrentUser }) {
   const apps = useLoad(() => api.listApps(), [api]);
 
   return (
-    <AppShell user={user}>
+    <AppShell user={user} title={t('apps.title')}>
       <div className="page">
         <header className="page__header">
           <div>

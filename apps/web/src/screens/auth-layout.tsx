@@ -2,10 +2,12 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n-provider';
 import { Brand } from '../shell/brand';
 import { LanguageSwitch } from '../shell/language-switch';
+import { useDocumentTitle } from '../shell/use-document-title';
 
 /** The frame of the signed-out screens: a card centred on a calm background, language switch in reach. */
 export function AuthLayout({ title, subtitle, children }: { title: string; subtitle: string; children: ReactNode }) {
   const { t } = useI18n();
+  useDocumentTitle(title, t('app.name'));
   return (
     <div className="auth">
       <header className="auth__bar">

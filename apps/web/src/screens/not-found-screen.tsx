@@ -7,7 +7,7 @@ import { AppShell } from '../shell/app-shell';
 export function NotFoundScreen({ user }: { user: CurrentUser }) {
   const { t } = useI18n();
   return (
-    <AppShell user={user}>
+    <AppShell user={user} title={t('notFound.title')}>
       <div className="page">
         <EmptyState
           title={t('notFound.title')}

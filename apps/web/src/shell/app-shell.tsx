@@ -6,12 +6,16 @@ import type { CurrentUser } from '../api/endpoints';
 import { LanguageSwitch } from './language-switch';
 import { UserMenu, initialsOf } from './user-menu';
 import { useDismiss } from './use-dismiss';
+import { useDocumentTitle } from './use-document-title';
+import { useFocusTrap } from './use-focus-trap';
 import { Brand } from './brand';
 
 export interface AppShellProps {
   readonly user: CurrentUser;
   /** Where the user is, after the brand: an app's name, for example. */
   readonly crumb?: ReactNode;
+  /** The page's name for the browser tab. */
+  readonly title?: string | undefined;
   /** Left navigation on a wide screen; folded into the menu on a phone. */
   readonly sidebar?: ReactNode;
   readonly children: ReactNode;
@@ -21,7 +25,7 @@ export interface AppShellProps {
  * The frame of every signed-in page: top bar (brand, where you are, language, user menu) and an
  * optional left navigation. Below 768px the navigation, language and user menu move into one menu.
  */
-export function AppShell({ user, crumb, sidebar, children }: AppShellProps) {
+export function AppShell({ user, crumb, title, sidebar, children }: AppShellProps) {
   const { t } = useI18n();
   const { signOut } = useSession();
   const { location } = useRouter();
@@ -30,6 +34,8 @@ export function AppShell({ user, crumb, sidebar, children }: AppShellProps) {
   const drawer = useRef<HTMLDivElement>(null);
   const closeMenu = useCallback(() => setMenuOpen(false), []);
   useDismiss(menuOpen, closeMenu, drawer, menuButton);
+  useFocusTrap(menuOpen, drawer);
+  useDocumentTitle(title, t('app.name'));
 
   useEffect(() => setMenuOpen(false), [location.pathname]);
   useEffect(() => {
