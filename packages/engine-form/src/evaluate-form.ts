@@ -39,11 +39,10 @@ export function evaluateForm(form: FormDefinition, input: Record<string, unknown
     today: () => (today === null ? (today = calendarDay(ctx.now, validZone)) : today),
   };
   const previous = ctx.mode === 'update' ? ctx.previous ?? NO_PREVIOUS : undefined;
-  const data = evaluateLevel(compiled.level, input, previous, '/data', run, run.contextVars);
+  const { data, scope } = evaluateLevel(compiled.level, input, previous, '/data', run, run.contextVars);
 
   const warnings: Warning[] = [];
   if (compiled.checks.length > 0) {
-    const scope = { ...run.contextVars, ...data };
     for (const { check, when } of compiled.checks) {
       if (!truthy(when(scope))) continue;
       const fields = check.fields ?? [];
