@@ -30,7 +30,7 @@ function checkSetup(values: Record<SetupField, string>): Partial<Record<SetupFie
 export function SetupScreen() {
   const { t, locale, setLocale } = useI18n();
   const api = useApi();
-  const { signedIn } = useSession();
+  const { signedIn, recheck } = useSession();
   const [values, setValues] = useState<Record<SetupField, string>>({ name: '', email: '', password: '' });
   const [localErrors, setLocalErrors] = useState<Partial<Record<SetupField, MessageKey>>>({});
   // The failure itself is kept, not its words, so a language switch re-words it.
@@ -60,6 +60,8 @@ export function SetupScreen() {
       const user = await api.setup({ name: values.name.trim(), email: values.email.trim(), password: values.password, locale });
       signedIn(user);
     } catch (error) {
+      // Someone else finished setup meanwhile (another tab, the admin variables): sign in instead.
+      if (isApiError(error) && error.code === 'ERR_SETUP_DONE') return recheck();
       setFailure(error);
     } finally {
       setBusy(false);
