@@ -55,6 +55,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   // The API speaks JSON only: anything else (text/plain included) is refused with 415.
   app.removeContentTypeParser('text/plain');
+  // An empty body sent as JSON (many HTTP clients do that for POST /logout) means "no body"; routes that
+  // need one then answer 400 ERR_VALIDATION. `__proto__`/`constructor` keys still make the parse fail.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text.trim() === '') done(null, undefined);
+    else parseJson(request, text, done);
+  });
   app.setValidatorCompiler(createValidatorCompiler(SHARED_SCHEMAS));
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
 

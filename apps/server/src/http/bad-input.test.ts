@@ -44,6 +44,17 @@ describe.each(testDialects())('bad input on public and identity routes (%s)', (d
     expect(await t.store.identity.countUsers()).toBe(1);
   });
 
+  it('treats an empty JSON body as no body, and refuses prototype keys as malformed', async () => {
+    const session = await call(t.app, { method: 'POST', url: '/api/auth/login', payload: { email: 'admin@example.com', password: 'correct horse' } });
+    const logout = await call(t.app, { method: 'POST', url: '/api/auth/logout', headers: { authorization: `Bearer ${session.body.token}`, 'content-type': 'application/json' }, payload: '' });
+    expect(logout.status).toBe(204);
+    const empty = await call(t.app, { method: 'POST', url: '/api/users', headers: { ...admin.headers, 'content-type': 'application/json' }, payload: '' });
+    expect(empty).toMatchObject({ status: 400, body: { code: 'ERR_VALIDATION' } });
+    const proto = await call(t.app, { method: 'POST', url: '/api/users', headers: { ...admin.headers, 'content-type': 'application/json' }, payload: '{"email":"p@example.com","password":"password-1","name":"P","__proto__":{"isAdmin":true}}' });
+    expect(proto).toMatchObject({ status: 400, body: { code: 'ERR_MALFORMED_JSON' } });
+    expect(await t.store.identity.countUsers()).toBe(1);
+  });
+
   it('answers unknown routes with a 404 problem, in Chinese when asked', async () => {
     const res = await call(t.app, { method: 'GET', url: '/api/nope', headers: { 'accept-language': 'zh-CN' } });
     expect(res).toMatchObject({ status: 404, body: { code: 'ERR_ROUTE_NOT_FOUND', title: '接口不存在' } });
