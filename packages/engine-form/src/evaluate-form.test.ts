@@ -198,6 +198,12 @@ describe('visibleIf and readOnlyIf', () => {
     expect(problems({ stage: 'new', deal_amount: 1 }, won)).toEqual([{ path: '/data/deal_amount', code: 'readOnly' }]);
   });
 
+  test('a read-only field that is also hidden drops the sent value instead of refusing it', () => {
+    const result = evaluateForm({ ...customerForm, fields: customerForm.fields.map((f) => (f.key === 'deal_amount' ? { ...f, visibleIf: { '!=': [{ var: 'stage' }, 'won'] } } : f)) },
+      { deal_amount: 9 }, { ...createCtx, ...won });
+    expect(result).toMatchObject({ ok: true, data: { deal_amount: '100.00' } });
+  });
+
   test('a read-only condition that does not hold leaves the field editable', () => {
     expect(ok({ deal_amount: 5 }, { mode: 'update', previous: { name: 'Ann', stage: 'new' } }).deal_amount).toBe('5.00');
   });

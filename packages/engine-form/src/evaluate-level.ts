@@ -100,7 +100,13 @@ export function evaluateLevel(
   const hidden = hiddenKeys(level, scope);
   if (hidden) {
     let dropped = false;
-    for (const key of hidden) if (hasOwn(input, key) && hasOwn(scope, key) && !level.byKey.get(key)!.computed) dropped = (delete scope[key]) || dropped;
+    for (const key of hidden) {
+      if (!hasOwn(input, key) || level.byKey.get(key)!.computed) continue;
+      // The sent value goes; a stored value stays as it was.
+      if (previous && hasOwn(previous, key) && previous[key] !== null) scope[key] = previous[key];
+      else if (hasOwn(scope, key)) delete scope[key];
+      dropped = true;
+    }
     if (dropped) computeFormulas(level, scope, run);
   }
   if (run.create) assignAutonumbers(level, scope, run, dataPath);
@@ -109,7 +115,7 @@ export function evaluateLevel(
   if (!run.create && previous && level.hasReadOnlyIf) {
     const stored = mergeScope(run.contextVars, previous);
     for (const f of level.fields) {
-      if (!f.readOnlyIf || f.computed || !hasOwn(input, f.key) || refused?.has(f.key)) continue;
+      if (!f.readOnlyIf || f.computed || !hasOwn(input, f.key) || refused?.has(f.key) || hidden?.has(f.key)) continue;
       if (truthy(f.readOnlyIf(stored)) && !deepEqual(scope[f.key], previous[f.key] ?? undefined)) {
         problems.push({ path: pointer(dataPath, f.key), code: 'readOnly' });
       }

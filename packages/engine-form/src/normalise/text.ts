@@ -18,10 +18,10 @@ export const prepareText: PrepareNormaliser<TextField> = (field) => {
     if (typeof value !== 'string') return problems.push(typeProblem(path, 'string')), INVALID;
     const text = value.trim();
     const length = codePointLength(text);
-    let ok = true;
-    if (field.minLength !== undefined && length < field.minLength) ok = !problems.push({ path, code: 'minLength', params: { limit: field.minLength } });
-    if (field.maxLength !== undefined && length > field.maxLength) ok = !problems.push({ path, code: 'maxLength', params: { limit: field.maxLength } });
-    if (pattern && !pattern.test(text)) ok = !problems.push({ path, code: 'pattern', params: { pattern: field.pattern } });
-    return ok ? text : INVALID;
+    const before = problems.length;
+    if (field.minLength !== undefined && length < field.minLength) problems.push({ path, code: 'minLength', params: { limit: field.minLength } });
+    if (field.maxLength !== undefined && length > field.maxLength) problems.push({ path, code: 'maxLength', params: { limit: field.maxLength } });
+    if (pattern && !pattern.test(text)) problems.push({ path, code: 'pattern', params: { pattern: field.pattern } });
+    return problems.length === before ? text : INVALID;
   };
 };

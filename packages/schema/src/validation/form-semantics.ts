@@ -90,6 +90,7 @@ function checkField(
   if (field.default !== undefined) {
     if (COMPUTED_KINDS.has(field.kind)) problems.push({ path: pointer(path, 'default'), code: 'defaultNotAllowed', params: { kind: field.kind } });
     else if (isExprDefault(field.default)) checkVars(field.default.expr, pointer(pointer(path, 'default'), 'expr'), scope, problems);
+    else checkStaticDefault(field, pointer(path, 'default'), problems);
   }
   const minMax = (minKey: string, maxKey: string, greater: boolean) => {
     if (greater) {
@@ -149,6 +150,45 @@ function checkField(
       return exhaustive;
     }
   }
+}
+
+/** What JSON type a static default of each kind must have; select kinds are checked against their options. */
+const DEFAULT_TYPES: Record<Field['kind'], (field: Field, value: unknown) => string | undefined> = {
+  text: (_, v) => (typeof v === 'string' ? undefined : 'string'),
+  textarea: (_, v) => (typeof v === 'string' ? undefined : 'string'),
+  phone: (_, v) => (typeof v === 'string' ? undefined : 'string'),
+  email: (_, v) => (typeof v === 'string' ? undefined : 'string'),
+  url: (_, v) => (typeof v === 'string' ? undefined : 'string'),
+  orgunit: (_, v) => (typeof v === 'string' ? undefined : 'string'),
+  user: (f, v) => idDefault(f, v),
+  relation: (f, v) => idDefault(f, v),
+  number: (_, v) => (typeof v === 'number' ? undefined : 'number'),
+  percent: (_, v) => (typeof v === 'number' ? undefined : 'number'),
+  rating: (_, v) => (typeof v === 'number' && Number.isInteger(v) ? undefined : 'integer'),
+  money: (_, v) => (typeof v === 'string' && /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(v) ? undefined : 'decimal string'),
+  date: (_, v) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? undefined : 'date'),
+  datetime: (_, v) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? undefined : 'date-time'),
+  checkbox: (_, v) => (typeof v === 'boolean' ? undefined : 'boolean'),
+  yesno: (_, v) => (typeof v === 'boolean' ? undefined : 'boolean'),
+  select: () => undefined,
+  multiselect: () => undefined,
+  file: (_, v) => (Array.isArray(v) ? undefined : 'array'),
+  subtable: (_, v) => (Array.isArray(v) ? undefined : 'array'),
+  region: (_, v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? undefined : 'object'),
+  formula: () => undefined,
+  autonumber: () => undefined,
+};
+
+function idDefault(field: Field, value: unknown): string | undefined {
+  const multiple = 'multiple' in field && field.multiple === true;
+  if (multiple) return Array.isArray(value) && value.every((v) => typeof v === 'string') ? undefined : 'array';
+  return typeof value === 'string' ? undefined : 'string';
+}
+
+/** A static default of the wrong type would fail every create with a problem the user cannot fix. */
+function checkStaticDefault(field: Field, path: string, problems: Problem[]): void {
+  const expected = DEFAULT_TYPES[field.kind](field, field.default);
+  if (expected !== undefined) problems.push({ path, code: 'type', params: { expected } });
 }
 
 function checkOptions(field: Extract<Field, { kind: 'select' | 'multiselect' }>, path: string, problems: Problem[]): void {
