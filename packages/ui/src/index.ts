@@ -1,0 +1,17 @@
+/**
+ * Staff-facing React components over the form metadata, with their framework-free logic beside them:
+ * the renderer draws a published form, the pure helpers turn drafts into record input, place problems
+ * on fields, decide visibility, format values and build list filters.
+ */
+export { formSections, type LaidOutSection } from './form-layout';
+export { draftFromRecord, setDraftValue, toRecordInput, type Draft } from './draft';
+export { fieldStates, type ConditionContext, type FieldState } from './field-states';
+export { placeProblems, type PlacedProblems } from './problems-by-field';
+export { checkDraft, type DraftCheck } from './check-draft';
+export { fieldLabel, formatValue, localText, type FormatOptions } from './format-value';
+export { columnFields, defaultColumns, nextSort } from './list-columns';
+export { buildFilter, filterableFields, filterOperators, operatorNeedsValue, FILTER_OPERATORS, type FilterCondition, type FilterOperator } from './filter-logic';
+export type { FormLabels } from './labels';
+export { FieldControl, type FieldControlProps } from './field-control';
+export { FormRenderer, type FormRendererProps } from './form-renderer';
+export { RecordFieldsView, type RecordFieldsViewProps } from './record-fields-view';

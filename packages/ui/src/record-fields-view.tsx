@@ -1,0 +1,69 @@
+import type { CSSProperties } from 'react';
+import type { Field, FormDefinition, Locale } from '@tangram/schema';
+import { formSections } from './form-layout';
+import { fieldLabel, formatValue, localText } from './format-value';
+import type { FormLabels } from './labels';
+
+export interface RecordFieldsViewProps {
+  readonly form: FormDefinition;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly locale: Locale;
+  readonly labels: FormLabels;
+}
+
+function SubtableValue({ field, rows, locale, labels }: { field: Field; rows: unknown; locale: Locale; labels: FormLabels }) {
+  if (field.kind !== 'subtable' || !Array.isArray(rows) || rows.length === 0) return <span className="tg-empty">{labels.empty}</span>;
+  return (
+    <div className="tg-table-scroll">
+      <table className="tg-mini-table">
+        <thead>
+          <tr>
+            {field.fields.map((cell) => (
+              <th key={cell.key} scope="col">
+                {fieldLabel(cell, locale)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={i}>
+              {field.fields.map((cell) => (
+                <td key={cell.key}>{formatValue(cell, (row as Record<string, unknown>)?.[cell.key], { locale, yes: labels.yes, no: labels.no })}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A stored record read-only, by the form's sections: label above value, as a description list. */
+export function RecordFieldsView({ form, data, locale, labels }: RecordFieldsViewProps) {
+  return (
+    <div className="tg-form tg-form--view">
+      {formSections(form).map((section) => {
+        const title = localText(section.title, locale);
+        return (
+          <section key={section.id} className="tg-section" aria-label={title || undefined} style={{ '--tg-columns': section.columns } as CSSProperties}>
+            {title ? <h2 className="tg-section__title">{title}</h2> : null}
+            <dl className="tg-section__grid">
+              {section.fields.map((field) => {
+                const shown = formatValue(field, data[field.key], { locale, yes: labels.yes, no: labels.no });
+                return (
+                  <div key={field.key} className={`tg-view-field${field.kind === 'subtable' || field.kind === 'textarea' ? ' tg-field--wide' : ''}`} data-field={field.key}>
+                    <dt className="tg-view-field__label">{fieldLabel(field, locale)}</dt>
+                    <dd className="tg-view-field__value">
+                      {field.kind === 'subtable' ? <SubtableValue field={field} rows={data[field.key]} locale={locale} labels={labels} /> : shown ? shown : <span className="tg-empty">{labels.empty}</span>}
+                    </dd>
+                  </div>
+                );
+              })}
+            </dl>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
