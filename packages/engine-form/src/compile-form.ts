@@ -53,6 +53,8 @@ export interface CompiledLevel {
   /** Formulas in dependency order, so one formula may read another. */
   readonly formulas: readonly CompiledField[];
   readonly hasReadOnlyIf: boolean;
+  /** `$now`, `$user` and every field key set to `undefined`: the shape each evaluation's scope is cloned from. */
+  readonly blank: Readonly<Record<string, undefined>>;
 }
 
 export interface CompiledForm {
@@ -93,6 +95,8 @@ function buildForm(form: FormDefinition): CompiledForm {
   return Object.freeze({ level, checks, problems });
 }
 
+const CONTEXT_VARS = ['$now', '$user'];
+
 type Compile = (expr: JsonLogic | undefined, path: string) => Evaluate | undefined;
 
 function buildLevel(fields: readonly Field[], basePath: string, compile: Compile): CompiledLevel {
@@ -118,6 +122,7 @@ function buildLevel(fields: readonly Field[], basePath: string, compile: Compile
     byKey: new Map(compiled.map((f) => [f.key, f])),
     formulas: formulaOrder(compiled),
     hasReadOnlyIf: compiled.some((f) => f.readOnlyIf !== undefined),
+    blank: Object.fromEntries([...CONTEXT_VARS, ...compiled.map((f) => f.key)].map((k) => [k, undefined])),
   };
 }
 

@@ -53,7 +53,10 @@ export function evaluateLevel(
   outerScope: Readonly<Record<string, unknown>>,
 ): LevelResult {
   const { problems } = run;
-  const scope: Record<string, unknown> = { ...outerScope };
+  // Cloning a template that already holds every key keeps one object shape for the whole evaluation:
+  // adding twenty keys one by one pushes V8 into slow dictionary mode. Absent = `undefined`.
+  const scope: Record<string, unknown> = { ...level.blank };
+  for (const key in outerScope) if (hasOwn(outerScope, key) && !level.byKey.has(key)) scope[key] = outerScope[key];
   /** Keys whose sent value was refused: not also reported as missing. */
   let refused: Set<string> | undefined;
 
@@ -62,8 +65,6 @@ export function evaluateLevel(
   }
   for (const f of level.fields) {
     if (previous && hasOwn(previous, f.key) && previous[f.key] !== null) scope[f.key] = previous[f.key];
-    // Only delete what is there: deleting puts the object in V8's slow dictionary mode.
-    else if (hasOwn(scope, f.key)) delete scope[f.key];
   }
 
   // 1. Sent values, checked and normalised. Values sent for computed fields are ignored.
@@ -71,13 +72,13 @@ export function evaluateLevel(
     if (f.computed || !hasOwn(input, f.key)) continue;
     const raw = input[f.key];
     if (isEmptyValue(raw)) {
-      delete scope[f.key];
+      scope[f.key] = undefined;
       continue;
     }
     const path = pointer(dataPath, f.key);
     const value = f.rows ? evaluateRows(f, raw, path, run, scope) : (f.normalise as NonNullable<CompiledField['normalise']>)(raw, path, problems);
     if (value === INVALID) {
-      delete scope[f.key];
+      scope[f.key] = undefined;
       (refused ??= new Set()).add(f.key);
     } else {
       scope[f.key] = value;
@@ -104,7 +105,7 @@ export function evaluateLevel(
       if (!hasOwn(input, key) || level.byKey.get(key)!.computed) continue;
       // The sent value goes; a stored value stays as it was.
       if (previous && hasOwn(previous, key) && previous[key] !== null) scope[key] = previous[key];
-      else if (hasOwn(scope, key)) delete scope[key];
+      else scope[key] = undefined;
       dropped = true;
     }
     if (dropped) computeFormulas(level, scope, run);
@@ -124,12 +125,12 @@ export function evaluateLevel(
 
   // 5. Required: empty string, [] and null count as missing; hidden fields are never required.
   for (const f of level.fields) {
-    if (!f.field.required || f.computed || hasOwn(scope, f.key) || refused?.has(f.key) || hidden?.has(f.key)) continue;
+    if (!f.field.required || f.computed || scope[f.key] !== undefined || refused?.has(f.key) || hidden?.has(f.key)) continue;
     problems.push({ path: pointer(dataPath, f.key), code: 'required' });
   }
 
   const data: Record<string, unknown> = {};
-  for (const f of level.fields) if (hasOwn(scope, f.key) && scope[f.key] !== undefined) data[f.key] = scope[f.key];
+  for (const f of level.fields) if (scope[f.key] !== undefined) data[f.key] = scope[f.key];
   return { data, scope };
 }
 
@@ -171,8 +172,7 @@ function computeFormulas(level: CompiledLevel, scope: Record<string, unknown>, r
       // A formula over odd data (text where a number was expected) yields no value rather than a failed save.
       value = undefined;
     }
-    if (value === undefined || value === null) delete scope[f.key];
-    else scope[f.key] = value;
+    scope[f.key] = value === null ? undefined : value;
   }
 }
 
