@@ -7,7 +7,7 @@
 import type { User } from '@tangram/schema';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { hashSecretToken } from '../auth/secret-token';
+import { hashSecretToken, secretKind } from '../auth/secret-token';
 import { ApiError } from '../errors';
 
 export const SESSION_COOKIE = 'tangram_session';
@@ -29,10 +29,12 @@ export const authPlugin = fp(
       const bearer = bearerToken(request);
       if (bearer !== null) {
         const hash = hashSecretToken(bearer);
-        const tokenUser = await app.store.identity.findTokenUser(hash);
-        if (tokenUser) {
-          request.user = tokenUser;
-          request.credential = { kind: 'token', hash };
+        if (secretKind(bearer) === 'apiToken') {
+          const tokenUser = await app.store.identity.findTokenUser(hash);
+          if (tokenUser) {
+            request.user = tokenUser;
+            request.credential = { kind: 'token', hash };
+          }
           return;
         }
         const sessionUser = await app.store.identity.findSessionUser(hash, app.now());

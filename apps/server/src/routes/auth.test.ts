@@ -65,6 +65,7 @@ describe.each(testDialects())('health, setup and sign-in (%s)', (dialect) => {
   it('accepts an API token as a bearer on any route, shown once', async () => {
     const created = await call(t.app, { method: 'POST', url: '/api/auth/tokens', headers: admin.headers, payload: { name: 'ci' } });
     expect(created.status).toBe(201);
+    expect(created.body.token).toMatch(/^tgt_[A-Za-z0-9_-]{43}$/);
     const bearer = { authorization: `Bearer ${created.body.token}` };
     expect((await call(t.app, { method: 'GET', url: '/api/auth/me', headers: bearer })).body.user.email).toBe('admin@example.com');
     expect((await call(t.app, { method: 'GET', url: '/api/users', headers: bearer })).status).toBe(200);
@@ -92,6 +93,9 @@ describe.each(testDialects())('health, setup and sign-in (%s)', (dialect) => {
     const dup = await call(t.app, { method: 'POST', url: '/api/users', headers: admin.headers, payload: { email: 'STAFF@example.com', password: 'password-1', name: 'X' } });
     expect(dup).toMatchObject({ status: 409, body: { code: 'ERR_EMAIL_TAKEN' } });
     expect((await call(t.app, { method: 'GET', url: '/api/users', headers: staff.headers })).status).toBe(403);
+    const self = await call(t.app, { method: 'PATCH', url: `/api/users/${admin.userId}`, headers: admin.headers, payload: { disabled: true } });
+    expect(self).toMatchObject({ status: 409, body: { errors: [{ path: '/disabled' }] } });
+    expect((await call(t.app, { method: 'PATCH', url: '/api/users/no-such-user', headers: admin.headers, payload: { disabled: true } })).status).toBe(404);
     expect((await call(t.app, { method: 'GET', url: '/api/users', headers: admin.headers })).status).toBe(200);
   });
 

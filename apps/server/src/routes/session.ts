@@ -43,7 +43,7 @@ export const sessionRoutes: FastifyPluginAsync = async (app) => {
     },
   }, async (request, reply) => {
     const user = currentUser(request);
-    const { token, hash } = createSecretToken();
+    const { token, hash } = createSecretToken('apiToken');
     const { id } = await app.store.identity.createApiToken(user.id, request.body.name, hash);
     return reply.code(201).send({ id, name: request.body.name, token });
   });

@@ -51,11 +51,16 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
       summary: 'Enable or disable a user (admin); a disabled user is signed out everywhere at once',
       params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 64 } }, required: ['id'] },
       body: { type: 'object', properties: { disabled: { type: 'boolean' } }, required: ['disabled'], additionalProperties: false },
-      response: { 200: { $ref: 'User#' }, ...problems(400, 401, 403, 404, 413, 415) },
+      response: { 200: { $ref: 'User#' }, ...problems(400, 401, 403, 404, 409, 413, 415) },
     },
   }, async (request) => {
+    const admin = requireAdmin(request);
     const before = await app.store.identity.getUser(request.params.id);
     if (!before) throw new ApiError('ERR_NOT_FOUND');
+    // Disabling yourself could leave nobody able to undo it.
+    if (before.id === admin.id && request.body.disabled) {
+      throw new ApiError('ERR_CONFLICT', { errors: [{ path: '/disabled', code: 'ERR_CONFLICT', params: { reason: 'self' } }] });
+    }
     await app.store.identity.setUserDisabled(before.id, request.body.disabled);
     return (await app.store.identity.getUser(before.id)) ?? { ...before, disabled: request.body.disabled };
   });
