@@ -7,7 +7,7 @@ import { StoreError } from './errors';
 import type { FormLayout } from './form-layout';
 import { RECORD_SELECT, recordColumn, toRecordView, type RecordColumn, type RecordRow } from './record-columns';
 import { visibleRows, type ScopeContext } from './record-scope';
-import { scopeContext, type RecordsContext } from './records-context';
+import { mapped, mapQueryError, scopeContext, type RecordsContext } from './records-context';
 import { toIso } from './sql-util';
 
 export const MAX_LIMIT = 500;
@@ -29,7 +29,7 @@ export async function getRecord(ctx: RecordsContext, access: FormAccess, id: str
 export async function countRecords(ctx: RecordsContext, access: FormAccess, filter?: JsonLogic): Promise<number> {
   const layout = await ctx.layout();
   const scope = scopeContext(ctx, layout, access);
-  const { rows } = await sql<{ c: number }>`select count(*) as c from ${visibleRows(scope, { action: 'read', filter })}`.execute(ctx.db);
+  const { rows } = await mapped(layout, sql<{ c: number }>`select count(*) as c from ${visibleRows(scope, { action: 'read', filter })}`.execute(ctx.db));
   return Number(rows[0]!.c);
 }
 
@@ -116,10 +116,10 @@ export async function listRecords(ctx: RecordsContext, access: FormAccess, query
   }
   const sortValues = sql.join(sort.slice(0, -1).map((s, i) => sql`${s.column.sql} as ${sql.ref(`s${i}`)}`));
   const select = sort.length > 1 ? sql`${RECORD_SELECT}, ${sortValues}` : RECORD_SELECT;
-  const [page, total] = await Promise.all([
+  const [page, total] = await mapped(layout, Promise.all([
     sql<RecordRow & Record<string, unknown>>`select ${select} from ${from}${keyset} order by ${orderBy(sort)} limit ${sql.lit(limit + 1)}`.execute(ctx.db),
     sql<{ c: number }>`select count(*) as c from ${from}`.execute(ctx.db),
-  ]);
+  ]));
   const rows = page.rows.slice(0, limit);
   const last = rows[rows.length - 1];
   const nextCursor = page.rows.length > limit && last
@@ -206,7 +206,7 @@ export async function aggregateRecords(ctx: RecordsContext, access: FormAccess, 
     rows = (await sql<Record<string, unknown>>`select ${sql.join([...groups, ...selected])} from ${visibleRows(scope, { action: 'read', filter: query.filter })}${groupClause} limit ${sql.lit(MAX_GROUPS)}`.execute(ctx.db)).rows;
   } catch (error) {
     if ((error as { code?: string }).code === '22023') throw bad('unknown time zone', '/timeZone', { timeZone });
-    throw error;
+    throw mapQueryError(error, layout);
   }
   return rows.map((row) => Object.freeze(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? toIso(v) : v]))));
 }

@@ -7,7 +7,7 @@ import { RECORD_SELECT, toRecordView, withoutHidden, type RecordRow } from './re
 import { isRecordId } from './record-reads';
 import { assertAction, isEmptyFilter, visibleRows } from './record-scope';
 import { assertAllowedValues, assertStorableData, assertWritableFields, sameValue } from './record-values';
-import { mapUniqueViolation, scopeContext, type RecordsContext } from './records-context';
+import { mapped, mapQueryError, scopeContext, type RecordsContext } from './records-context';
 import { slotAssignments } from './record-writes';
 
 function notFound(id: string): StoreError {
@@ -70,7 +70,7 @@ export async function updateRecord(ctx: RecordsContext, actor: Actor, access: Fo
       return toRecordView(updated[0]!, ctx.app, ctx.form, access.hiddenFields);
     });
   } catch (error) {
-    throw mapUniqueViolation(error, layout);
+    throw mapQueryError(error, layout);
   }
 }
 
@@ -93,7 +93,7 @@ async function setDeleted(ctx: RecordsContext, actor: Actor, access: FormAccess,
       select ${RECORD_SELECT} from u r`.execute(ctx.db);
     if (rows[0]) return rows[0];
   } catch (error) {
-    throw mapUniqueViolation(error, layout);
+    throw mapQueryError(error, layout);
   }
   if (expectedVersion !== undefined) {
     const { rows } = await sql<{ version: number }>`select r.version from ${visibleRows(scope, { action: 'delete', includeDeleted: true })} and r.id = ${id}::bigint and ${state}`.execute(ctx.db);
@@ -143,7 +143,7 @@ export async function bulkUpdateRecords(ctx: RecordsContext, actor: Actor, acces
       select count(*) as c from u`.execute(ctx.db);
     return Number(rows[0]!.c);
   } catch (error) {
-    throw mapUniqueViolation(error, layout);
+    throw mapQueryError(error, layout);
   }
 }
 
@@ -152,14 +152,14 @@ export async function bulkRemoveRecords(ctx: RecordsContext, actor: Actor, acces
   const layout = await ctx.layout();
   const scope = scopeContext(ctx, layout, access);
   assertAction(access, 'delete');
-  const { rows } = await sql<{ c: number }>`
+  const { rows } = await mapped(layout, sql<{ c: number }>`
     with u as (
       update records t set deleted_at = now(), version = t.version + 1, updated_at = now(), updated_by = ${actor.userId}::text
       from (select r.id from ${visibleRows(scope, { action: 'delete', filter })} for update) s
       where t.id = s.id
       returning t.id, t.version, '{}'::jsonb as diff
     ), ${journal(ctx, layout, actor, 'deleted')}
-    select count(*) as c from u`.execute(ctx.db);
+    select count(*) as c from u`.execute(ctx.db));
   return Number(rows[0]!.c);
 }
 

@@ -6,7 +6,7 @@ import type { FormLayout } from './form-layout';
 import { RECORD_SELECT, toRecordView, type RecordRow } from './record-columns';
 import { assertAction } from './record-scope';
 import { assertAllowedValues, assertStorableData } from './record-values';
-import { mapUniqueViolation, scopeContext, type RecordsContext } from './records-context';
+import { mapQueryError, scopeContext, type RecordsContext } from './records-context';
 import { SLOT_FUNCTION, slotColumn } from './slots';
 
 export const MAX_BATCH = 1000;
@@ -83,7 +83,7 @@ export async function createRecords(ctx: RecordsContext, actor: Actor, access: F
   try {
     rows = (await query.execute(ctx.db)).rows;
   } catch (error) {
-    throw mapUniqueViolation(error, layout);
+    throw mapQueryError(error, layout);
   }
   const created = rows.map((row) => toRecordView(row, ctx.app, ctx.form, access.hiddenFields));
   if (rows.length === items.length) return created;

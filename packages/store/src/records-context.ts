@@ -23,11 +23,31 @@ export function scopeContext(ctx: RecordsContext, layout: FormLayout, access: Fo
   return { layout, access, now: ctx.now };
 }
 
-/** Turns a violated per-field unique index into a located ERR_UNIQUE_VIOLATION; other errors pass through. */
-export function mapUniqueViolation(error: unknown, layout: FormLayout): unknown {
+const LOGIC_REFUSAL = /ERR_LOGIC_UNSUPPORTED_IN_SQL at (\/[^\s:"]*)?/;
+
+/**
+ * Turns database errors callers can act on into StoreErrors: a violated per-field unique index into a
+ * located ERR_UNIQUE_VIOLATION, and a condition the SQL back end refuses row by row at run time (it
+ * raises an error carrying ERR_LOGIC_UNSUPPORTED_IN_SQL) into ERR_INVALID_FILTER. Others pass through.
+ */
+export function mapQueryError(error: unknown, layout: FormLayout): unknown {
+  const refusal = error instanceof Error ? LOGIC_REFUSAL.exec(error.message) : null;
+  if (refusal) {
+    const at = refusal[1] && refusal[1] !== '/' ? refusal[1] : '';
+    return new StoreError('ERR_INVALID_FILTER', 'this filter cannot be evaluated on the stored values', { path: `/filter${at}`, params: { reason: 'ERR_LOGIC_UNSUPPORTED_IN_SQL' } });
+  }
   if (!isUniqueViolation(error)) return error;
   const index = violatedIndex(error);
   const field = [...layout.fields.values()].find((f) => index !== undefined && uniqueIndexName(layout.formId, f.key).startsWith(index) && index.startsWith(`records_f${layout.formId}_uq_`));
   if (!field) return error;
   return new StoreError('ERR_UNIQUE_VIOLATION', `another record already has this ${field.key}`, { path: `/data/${field.key}`, params: { field: field.key } });
+}
+
+/** Awaits a query, mapping the errors callers can act on (see mapQueryError). */
+export async function mapped<T>(layout: FormLayout, query: Promise<T>): Promise<T> {
+  try {
+    return await query;
+  } catch (error) {
+    throw mapQueryError(error, layout);
+  }
 }
