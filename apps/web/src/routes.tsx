@@ -10,6 +10,7 @@ import { LoginScreen } from './screens/login-screen';
 import { NotFoundScreen } from './screens/not-found-screen';
 import { SetupScreen } from './screens/setup-screen';
 import { useSession, type SessionState } from './session/session-provider';
+import { workspaceRoute } from './workspace/workspace-routes';
 
 /** Puts the address bar where the screen is, without adding a history entry. */
 function Redirect({ to }: { to: string }) {
@@ -65,8 +66,8 @@ export function Routes() {
       if (matchPath('/apps', pathname)) return <AppListScreen user={user} />;
       const app = matchPath('/apps/:app', pathname);
       if (app) return <AppHomeScreen key={app.app} user={user} appKey={app.app as string} />;
-      const form = matchPath('/apps/:app/forms/:form', pathname);
-      if (form) return <AppHomeScreen key={form.app} user={user} appKey={form.app as string} formKey={form.form} />;
+      const workspace = workspaceRoute(pathname, user);
+      if (workspace) return workspace;
       return <NotFoundScreen user={user} />;
     },
   };

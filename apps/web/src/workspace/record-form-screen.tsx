@@ -1,0 +1,215 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { Problem, RecordView } from '@tangram/schema';
+import { checkDraft, draftFromRecord, fieldLabel, fieldStates, FormRenderer, placeProblems, toRecordInput, type Draft } from '@tangram/ui';
+import { isApiError } from '../api/api-error';
+import { describeError, describeProblem } from '../api/describe-error';
+import type { CurrentUser } from '../api/endpoints';
+import { FormAlert } from '../components/form-alert';
+import { ErrorState, LoadingState } from '../components/state-views';
+import { useLoad } from '../components/use-load';
+import { useI18n } from '../i18n/i18n-provider';
+import { Link, useRouter } from '../router/router';
+import { useSession } from '../session/session-provider';
+import { formLabels } from './form-labels';
+import { RecordWriteError } from './records-api';
+import { WorkspaceFrame, type WorkspaceContext } from './workspace-frame';
+
+interface PendingWarning {
+  readonly checkId: string;
+  readonly message: string;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** The generated form for a new record or an edit: checked live by the form engine, then sent. */
+function RecordEditor({ ws, record }: { ws: WorkspaceContext; record: RecordView | undefined }) {
+  const { t, locale } = useI18n();
+  const { navigate } = useRouter();
+  const { expired } = useSession();
+  const { form, records, paths } = ws;
+  const mode = record ? 'update' : 'create';
+  const [base, setBase] = useState(record);
+  const [draft, setDraft] = useState<Draft>(() => draftFromRecord(form, record?.data ?? {}));
+  const [showErrors, setShowErrors] = useState(false);
+  const [serverProblems, setServerProblems] = useState<readonly Problem[]>([]);
+  const [pending, setPending] = useState<readonly PendingWarning[] | null>(null);
+  const [stale, setStale] = useState<number | null>(null);
+  const [otherChanges, setOtherChanges] = useState<readonly string[]>([]);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+
+  const previous = base?.data;
+  const ctx = { now: new Date().toISOString(), user: { id: ws.user.id, orgUnitIds: [] as string[] } };
+  const input = toRecordInput(form, draft, mode, previous);
+  const values = mode === 'update' ? { ...previous, ...input } : input;
+  const states = fieldStates(form, values, ctx);
+  const local = showErrors ? checkDraft(form, input, { ...ctx, mode, ...(previous ? { previous } : {}) }) : undefined;
+  const keys = useMemo(() => form.fields.map((f) => f.key), [form]);
+  const placed = placeProblems([...(local?.problems ?? []), ...serverProblems], keys);
+  const errors = Object.fromEntries(Object.entries(placed.byPath).map(([path, problem]) => [path, describeProblem(problem, locale)]));
+  const errorCount = Object.keys(errors).length;
+
+  useEffect(() => {
+    if (pending) confirmRef.current?.focus();
+  }, [pending]);
+
+  const onChange = (key: string, value: unknown) => {
+    setDraft((d) => Object.freeze({ ...d, [key]: value }));
+    setServerProblems((problems) => problems.filter((p) => !p.path.startsWith(`/data/${key}`)));
+  };
+
+  const focusFirstError = () =>
+    requestAnimationFrame(() => {
+      const target = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .field--invalid [role="radiogroup"] button, .field--invalid input');
+      target?.focus();
+    });
+
+  async function send(confirmedWarnings: readonly string[]) {
+    setSaving(true);
+    setFailure(null);
+    try {
+      const body = { data: input, ...(confirmedWarnings.length > 0 ? { confirmedWarnings } : {}) };
+      const saved = base ? await records.update(base.id, base.version, body) : await records.create(body);
+      navigate(paths.record(saved.id));
+    } catch (error) {
+      setSaving(false);
+      if (isApiError(error) && error.status === 401) return expired();
+      if (error instanceof RecordWriteError && error.status === 409 && error.code === 'ERR_RECORD_STALE') {
+        setStale(error.currentVersion ?? (base?.version ?? 0) + 1);
+        return;
+      }
+      if (error instanceof RecordWriteError && (error.status === 422 || error.status === 403)) {
+        const problems = error.errors.filter((p) => p.code !== 'warningNotConfirmed');
+        setServerProblems(problems);
+        if (problems.length === 0 && error.warnings.length > 0) {
+          setPending(error.warnings.map((w) => ({ checkId: w.checkId, message: w.message })));
+          return;
+        }
+        if (placeProblems(problems, keys).general.length > 0) setFailure(error);
+        focusFirstError();
+        return;
+      }
+      setFailure(error);
+    }
+  }
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setShowErrors(true);
+    setServerProblems([]);
+    const check = checkDraft(form, input, { ...ctx, mode, ...(previous ? { previous } : {}) });
+    if (check.problems.length > 0) return focusFirstError();
+    if (check.warnings.length > 0) {
+      setPending(check.warnings.map((w) => ({ checkId: w.checkId, message: describeProblem({ path: w.path, code: 'check', params: { message: w.message } }, locale) })));
+      return;
+    }
+    void send([]);
+  };
+
+  const reloadLatest = async () => {
+    if (!base) return;
+    try {
+      const latest = await records.get(base.id);
+      const before = draftFromRecord(form, base.data);
+      const theirs = draftFromRecord(form, latest.data);
+      // Keep what this user changed; take everything else from the latest version.
+      const merged: Record<string, unknown> = { ...theirs };
+      for (const key of keys) if (!same(draft[key], before[key])) merged[key] = draft[key];
+      setOtherChanges(form.fields.filter((f) => !same(before[f.key], theirs[f.key])).map((f) => fieldLabel(f, locale)));
+      setBase(latest);
+      setDraft(Object.freeze(merged));
+      setStale(null);
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+
+  const generalMessage = failure ? describeError(failure, t, locale) : showErrors && errorCount > 0 ? t('workspace.fixErrors', { count: errorCount }) : undefined;
+
+  return (
+    <form ref={formRef} className="ws-form" onSubmit={onSubmit} noValidate>
+      <header className="page__header">
+        <div>
+          <h1 className="page__title">{record ? t('workspace.editTitle', { form: ws.formName }) : t('workspace.newTitle', { form: ws.formName })}</h1>
+          {record ? <p className="page__subtitle">{t('workspace.record.title', { id: record.id })}</p> : null}
+        </div>
+      </header>
+      {stale !== null ? (
+        <div className="ws-notice ws-notice--warn" role="alert">
+          <p>{t('workspace.stale', { version: stale })}</p>
+          <button type="button" className="button button--secondary" onClick={() => void reloadLatest()}>
+            {t('workspace.stale.reload')}
+          </button>
+        </div>
+      ) : null}
+      {otherChanges.length > 0 && stale === null ? (
+        <div className="ws-notice" role="status">
+          <p>{otherChanges.join(locale === 'zh-CN' ? '、' : ', ')}</p>
+        </div>
+      ) : null}
+      <FormAlert message={generalMessage} />
+      <FormRenderer form={form} draft={draft} states={states} errors={errors} locale={locale} labels={formLabels(t)} onChange={onChange} />
+      <div className="ws-actions">
+        <Link to={record ? paths.record(record.id) : paths.list} className="button button--secondary">
+          {t('workspace.cancel')}
+        </Link>
+        <button type="submit" className="button button--primary" disabled={saving}>
+          {saving ? t('workspace.saving') : t('workspace.save')}
+        </button>
+      </div>
+      {pending ? (
+        <div className="ws-overlay">
+          <div className="ws-dialog" role="alertdialog" aria-modal="true" aria-labelledby="ws-warn-title" aria-describedby="ws-warn-list">
+            <h2 id="ws-warn-title" className="ws-dialog__title">
+              {t('workspace.warn.title')}
+            </h2>
+            <ul id="ws-warn-list" className="ws-dialog__list">
+              {pending.map((w) => (
+                <li key={w.checkId}>{w.message}</li>
+              ))}
+            </ul>
+            <p className="ws-dialog__hint">{t('workspace.warn.hint')}</p>
+            <div className="ws-dialog__actions">
+              <button type="button" className="button button--secondary" onClick={() => setPending(null)}>
+                {t('workspace.warn.back')}
+              </button>
+              <button
+                ref={confirmRef}
+                type="button"
+                className="button button--primary"
+                disabled={saving}
+                onClick={() => {
+                  const ids = pending.map((w) => w.checkId);
+                  setPending(null);
+                  void send(ids);
+                }}
+              >
+                {t('workspace.warn.confirm')}
+              </button>
+            </div>
+          </div>
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+function EditLoader({ ws, id }: { ws: WorkspaceContext; id: string }) {
+  const { t, locale } = useI18n();
+  const record = useLoad(() => ws.records.get(id), [ws.records, id]);
+  if (record.kind === 'loading') return <LoadingState label={t('common.loading')} />;
+  if (record.kind === 'failed') return <ErrorState title={t('workspace.record.error.title')} message={describeError(record.error, t, locale)} retryLabel={t('common.retry')} onRetry={record.reload} />;
+  return <RecordEditor ws={ws} record={record.value} />;
+}
+
+/** `/apps/:app/forms/:form/new` and `/apps/:app/forms/:form/records/:id/edit`. */
+export function RecordFormScreen({ user, appKey, formKey, recordId }: { user: CurrentUser; appKey: string; formKey: string; recordId?: string | undefined }) {
+  const { t } = useI18n();
+  return (
+    <WorkspaceFrame user={user} appKey={appKey} formKey={formKey} title={(name) => (recordId ? t('workspace.editTitle', { form: name }) : t('workspace.newTitle', { form: name }))}>
+      {(ws) => (recordId ? <EditLoader ws={ws} id={recordId} /> : <RecordEditor ws={ws} record={undefined} />)}
+    </WorkspaceFrame>
+  );
+}
