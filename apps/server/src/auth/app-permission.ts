@@ -12,12 +12,20 @@ type AppPermissionsLookup = (user: User, app: string) => Promise<readonly AppPer
  * (`appPermissions` on the role). Resolved by the store, which knows memberships.
  */
 export async function requireAppPermission(app: FastifyInstance, request: FastifyRequest, appKey: string, permission: AppPermission): Promise<User> {
+  if (!(await hasAppPermission(app, request, appKey, permission))) throw new ApiError('ERR_FORBIDDEN', { params: { permission, app: appKey } });
+  return currentUser(request);
+}
+
+export async function hasAppPermission(app: FastifyInstance, request: FastifyRequest, appKey: string, permission: AppPermission): Promise<boolean> {
   const user = currentUser(request);
-  if (user.isAdmin) return user;
+  if (user.isAdmin) return true;
   const lookup = (app.store.identity as unknown as { appPermissions?: AppPermissionsLookup }).appPermissions;
   const granted = lookup ? await lookup.call(app.store.identity, user, appKey) : [];
-  if (!granted.includes(permission)) throw new ApiError('ERR_FORBIDDEN', { params: { permission, app: appKey } });
-  return user;
+  return granted.includes(permission);
+}
+
+export function isAppDesigner(app: FastifyInstance, request: FastifyRequest, appKey: string): Promise<boolean> {
+  return hasAppPermission(app, request, appKey, 'design');
 }
 
 /** 404 unless the app exists. */

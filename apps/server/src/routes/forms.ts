@@ -1,6 +1,6 @@
 import { validateForm, type FormDefinition } from '@tangram/schema';
 import type { FastifyPluginAsync } from 'fastify';
-import { requireApp, requireAppPermission } from '../auth/app-permission';
+import { isAppDesigner, requireApp, requireAppPermission } from '../auth/app-permission';
 import { ApiError } from '../errors';
 import { problems } from '../http/shared-schemas';
 import { actorOf, currentUser } from '../plugins/auth';
@@ -20,14 +20,19 @@ export const formRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { app: string } }>('/apps/:app/forms', {
     schema: {
       tags: ['forms'],
-      summary: 'List the forms of an app (drafts and latest published versions; designers)',
+      summary: 'List the forms of an app: designers get drafts and published versions, others the published forms they may use',
       params: { type: 'object', properties: { app: formParams.properties.app }, required: ['app'] },
-      response: { 200: versionList, ...problems(400, 401, 403, 404) },
+      response: { 200: versionList, ...problems(400, 401, 404) },
     },
   }, async (request) => {
-    await requireApp(app, request.params.app);
-    await requireAppPermission(app, request, request.params.app, 'design');
-    return { items: await app.store.definitions.list(request.params.app, 'form') };
+    const appKey = request.params.app;
+    await requireApp(app, appKey);
+    const all = await app.store.definitions.list(appKey, 'form');
+    if (await isAppDesigner(app, request, appKey)) return { items: all };
+    const user = currentUser(request);
+    const published = all.filter((d) => d.status === 'published');
+    const usable = await Promise.all(published.map(async (d) => (await app.store.identity.resolveAccess(user, appKey, d.key)).actions.size > 0));
+    return { items: published.filter((_, i) => usable[i]) };
   });
 
   app.post<{ Params: { app: string }; Body: unknown }>('/apps/:app/forms', {

@@ -279,7 +279,10 @@ describe.each(testDialects())('records API and the permission matrix (%s)', (dia
       expect((await call(t.app, { method: 'GET', url: LEADS, cookies: { tangram_session: 'expired' } })).status).toBe(401);
     });
 
-    it('non-designers cannot see drafts or change forms', async () => {
+    it('non-designers cannot see drafts or change forms, and list only the forms they may use', async () => {
+      const forms = await call(t.app, { method: 'GET', url: '/api/apps/crm/forms', headers: crm.clerkA.headers });
+      expect(forms.body.items.map((f: { key: string; status: string }) => [f.key, f.status])).toEqual([['lead', 'published']]);
+      expect((await call(t.app, { method: 'GET', url: '/api/apps/hr/forms', headers: crm.clerkA.headers })).body.items).toEqual([]);
       expect((await call(t.app, { method: 'GET', url: '/api/apps/crm/forms/lead', headers: crm.clerkA.headers })).status).toBe(403);
       expect((await call(t.app, { method: 'PUT', url: '/api/apps/crm/forms/lead', headers: crm.clerkA.headers, payload: {} })).status).toBe(403);
       const published = await call(t.app, { method: 'GET', url: '/api/apps/crm/forms/lead/versions/latest', headers: crm.clerkA.headers });
