@@ -77,11 +77,19 @@ const fieldBranches = [
   if (missing.length > 0) throw new Error(`field.schema: no schema branch for kinds ${missing.join(', ')}`);
 }
 
-/** The schema of one field; used through `$defs.field` so subtables can nest fields. */
-export const fieldSchema = {
+/** One field, as used inside the form schema through `$defs.field` (subtables nest fields by that `$ref`). */
+export const fieldDefinition = {
   type: 'object',
   discriminator: { propertyName: 'kind' },
   properties: { kind: { type: 'string' } },
   required: ['kind'],
   oneOf: fieldBranches,
+} as const;
+
+/** One field as a standalone schema (its own `$defs.field`, so the subtable `$ref` resolves). */
+export const fieldSchema = {
+  $id: 'https://tangram.dev/schemas/field.json',
+  title: 'Field',
+  ...fieldDefinition,
+  $defs: { field: fieldDefinition },
 } as const;

@@ -1,5 +1,5 @@
 import { idSchema, jsonLogicSchema, keySchema, localizedTextSchema } from './common.schema';
-import { fieldSchema } from './field.schema';
+import { fieldDefinition } from './field.schema';
 
 export const formDefinitionSchema = {
   $id: 'https://tangram.dev/schemas/form-definition.json',
@@ -43,5 +43,5 @@ export const formDefinitionSchema = {
   },
   required: ['schemaVersion', 'key', 'name', 'fields'],
   additionalProperties: false,
-  $defs: { field: fieldSchema },
+  $defs: { field: fieldDefinition },
 } as const;
