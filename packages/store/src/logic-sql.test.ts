@@ -72,7 +72,7 @@ describe.each(testDialects())('json-logic in SQL on %s', (dialect) => {
     await sql`CREATE TABLE logic_rows (id integer PRIMARY KEY, t text, n numeric, ts timestamptz, b boolean, j jsonb)`.execute(handle.db);
     for (const row of rows) {
       const j = row.j === undefined ? null : JSON.stringify(row.j);
-      await sql`INSERT INTO logic_rows VALUES (${row.id}, ${row.t}, ${row.n === null ? null : String(row.n)}, ${row.ts}, ${row.b}, CAST(${j} AS jsonb))`.execute(handle.db);
+      await sql`INSERT INTO logic_rows VALUES (${row.id}, ${row.t}, ${row.n}, ${row.ts}, ${row.b}, CAST(${j} AS jsonb))`.execute(handle.db);
     }
     const columns: Record<string, SqlType> = { t: 'text', n: 'numeric', ts: 'timestamptz', b: 'boolean', j: 'jsonb' };
     const resolve: VarResolver = (name) => {

@@ -4,6 +4,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import { EAGER_OPERATIONS } from '../operations';
+import { roundingInterval } from './double-bounds';
 import {
   bool, constant, constantAs, describe, isCanonicalIso, isStorableText, ordersLikeUtf8, unsupported, type SqlTerm, type Term,
 } from './sql-term';
@@ -18,6 +19,32 @@ const num = (value: number) => sql`CAST(${String(value)} AS float8)`;
 const asNumber = (term: SqlTerm): RawBuilder<unknown> =>
   term.type === 'boolean' ? sql`CAST(CAST(${term.sql} AS integer) AS float8)` : term.sql;
 
+const decimal = (value: string) => sql`CAST(${value} AS numeric)`;
+
+/**
+ * `Number(d) === n` for a numeric column `d`: d lies in the interval of decimals that round to n.
+ * Written on the column itself so an index on it applies.
+ */
+function numberEquals(x: SqlTerm, n: number): Term {
+  const interval = x.decimal && Number.isFinite(n) ? roundingInterval(n) : undefined;
+  if (!interval || !x.decimal) return bool(sql`(${x.sql} = ${num(n)})`);
+  const low = interval.lowIncluded ? sql`>=` : sql`>`;
+  const high = interval.highIncluded ? sql`<=` : sql`<`;
+  return bool(sql`(${x.decimal} ${low} ${decimal(interval.low)} AND ${x.decimal} ${high} ${decimal(interval.high)})`);
+}
+
+/** `Number(d) op n` for a numeric column `d`, as a comparison of `d` with a bound of n's interval. */
+function numberOrder(op: Ordering, x: SqlTerm, n: number): Term {
+  const interval = x.decimal && Number.isFinite(n) ? roundingInterval(n) : undefined;
+  if (!interval || !x.decimal) return bool(sql`(${x.sql} ${sqlOperator(op)} ${num(n)})`);
+  switch (op) {
+    case '>': return bool(sql`(${x.decimal} ${interval.highIncluded ? sql`>` : sql`>=`} ${decimal(interval.high)})`);
+    case '>=': return bool(sql`(${x.decimal} ${interval.lowIncluded ? sql`>=` : sql`>`} ${decimal(interval.low)})`);
+    case '<': return bool(sql`(${x.decimal} ${interval.lowIncluded ? sql`<` : sql`<=`} ${decimal(interval.low)})`);
+    case '<=': return bool(sql`(${x.decimal} ${interval.highIncluded ? sql`<=` : sql`<`} ${decimal(interval.high)})`);
+  }
+}
+
 /** `x == c` / `x === c` for a plain SQL value and a constant. */
 function equalsConstant(op: Equality, x: SqlTerm, c: unknown, path: string): Term {
   if (x.type === 'object') {
@@ -25,7 +52,7 @@ function equalsConstant(op: Equality, x: SqlTerm, c: unknown, path: string): Ter
     return op === '===' || c === null || c === undefined ? FALSE : raise(x, path);
   }
   if (op === '===') {
-    if (x.type === 'number') return typeof c === 'number' && !Number.isNaN(c) ? bool(sql`(${x.sql} = ${num(c)})`) : FALSE;
+    if (x.type === 'number') return typeof c === 'number' && !Number.isNaN(c) ? numberEquals(x, c) : FALSE;
     if (x.type === 'string') return typeof c === 'string' && isStorableText(c) ? bool(sql`(${x.sql} = CAST(${c} AS text))`) : FALSE;
     if (x.type === 'boolean') return typeof c === 'boolean' ? bool(c ? x.sql : sql`(NOT ${x.sql})`) : FALSE;
     return isCanonicalIso(c) ? bool(sql`(${x.sql} = CAST(${c} AS timestamptz))`) : FALSE;
@@ -36,7 +63,7 @@ function equalsConstant(op: Equality, x: SqlTerm, c: unknown, path: string): Ter
     const n = Number(c);
     if (Number.isNaN(n)) return FALSE;
     if (x.type === 'boolean') return n === 1 ? bool(x.sql) : n === 0 ? bool(sql`(NOT ${x.sql})`) : FALSE;
-    return Number.isFinite(n) ? bool(sql`(${x.sql} = ${num(n)})`) : FALSE;
+    return Number.isFinite(n) ? numberEquals(x, n) : FALSE;
   }
   if (typeof c === 'number' || typeof c === 'boolean') {
     if (x.type === 'timestamp') return FALSE; // Number('2024-…Z') is NaN
@@ -92,7 +119,7 @@ function orderConstant(op: Ordering, x: SqlTerm, c: unknown, path: string): Term
   }
   const n = Number(primitive);
   if (Number.isNaN(n)) return FALSE;
-  return bool(sql`(${asNumber(x)} ${sqlOperator(op)} ${num(n)})`);
+  return x.type === 'number' ? numberOrder(op, x, n) : bool(sql`(${asNumber(x)} ${sqlOperator(op)} ${num(n)})`);
 }
 
 function orderSql(op: Ordering, x: SqlTerm, y: SqlTerm, path: string): Term {

@@ -28,8 +28,9 @@ describe('compileToSql', () => {
     const { sql: text, parameters } = compiled(compileToSql({ and: [{ '==': [{ var: 'channel' }, hostile] }, { '>': [{ var: 'budget' }, 50000] }] }, resolve));
     expect(text).not.toContain('DROP');
     expect(text).not.toContain('50000');
-    expect(parameters).toEqual([hostile, '50000']);
-    expect(text).toBe('((NOT ("r"."channel" IS NULL) AND ("r"."channel" = CAST($1 AS text))) AND (NOT (CAST("r"."budget" AS float8) IS NULL) AND (CAST("r"."budget" AS float8) > CAST($2 AS float8))))');
+    // 50000 as JS sees it: the numeric column compares with the bound of the decimals that round to it.
+    expect(parameters).toEqual([hostile, '50000.00000000000363797880709171295166015625']);
+    expect(text).toBe('((NOT ("r"."channel" IS NULL) AND ("r"."channel" = CAST($1 AS text))) AND (NOT ("r"."budget" IS NULL) AND ("r"."budget" > CAST($2 AS numeric))))');
   });
 
   it('turns membership in a constant list into IN over typed parameters', () => {
@@ -39,8 +40,9 @@ describe('compileToSql', () => {
   });
 
   it('compares a numeric field with a numeric string as JavaScript does (as numbers)', () => {
-    const { parameters } = compiled(compileToSql({ '>=': [{ var: 'budget' }, '50000'] }, resolve));
-    expect(parameters).toEqual(['50000']);
+    const { sql: text, parameters } = compiled(compileToSql({ '>=': [{ var: 'budget' }, '50000'] }, resolve));
+    expect(text).toBe('(NOT ("r"."budget" IS NULL) AND ("r"."budget" >= CAST($1 AS numeric)))');
+    expect(parameters).toEqual(['49999.99999999999636202119290828704833984375']);
   });
 
   it('binds context constants and folds what does not read the record', () => {

@@ -14,7 +14,7 @@ function exceptional(term: SqlTerm): [Term, unknown][] {
   const cases: [Term, unknown][] = [];
   if (term.nullable) {
     cases.push([
-      term.type === 'json' ? bool(sql`(${term.sql} IS NULL OR jsonb_typeof(${term.sql}) = 'null')`) : bool(sql`(${term.sql} IS NULL)`),
+      term.type === 'json' ? bool(sql`(${term.sql} IS NULL OR jsonb_typeof(${term.sql}) = 'null')`) : bool(sql`(${term.decimal ?? term.sql} IS NULL)`),
       null,
     ]);
   }

@@ -24,6 +24,8 @@ export type Term =
       readonly sql: RawBuilder<unknown>;
       readonly nullable: boolean;
       readonly nan: boolean;
+      /** For a `numeric` column read as a number: the column itself, for exact index-friendly comparisons. */
+      readonly decimal?: RawBuilder<unknown>;
     }
   /** A branch that must never be taken silently: evaluating it raises a SQL error naming the path. */
   | { readonly kind: 'raise'; readonly path: string; readonly subject: RawBuilder<unknown> }

@@ -20,7 +20,7 @@ export type VarResolver = (name: string) => VarResolution | undefined;
 export function termOf(resolution: VarResolution): Term {
   if ('value' in resolution) return constant(resolution.value === undefined ? null : resolution.value);
   switch (resolution.type) {
-    case 'numeric': return sqlTerm('number', sql`CAST(${resolution.sql} AS float8)`, true);
+    case 'numeric': return { ...sqlTerm('number', sql`CAST(${resolution.sql} AS float8)`, true), decimal: resolution.sql };
     case 'text': return sqlTerm('string', resolution.sql, true);
     case 'boolean': return sqlTerm('boolean', resolution.sql, true);
     case 'timestamptz': return sqlTerm('timestamp', resolution.sql, true);

@@ -22,6 +22,13 @@ export type Random = ReturnType<typeof createRandom>;
 
 export const TEXTS = ['', 'web', 'Web', 'expo', '0', '5', '10', ' 1', 'abc', 'null', 'true', 'ä', 'web,expo', 'a,b', '😀web', 'abcdef'] as const;
 export const NUMBERS = [0, 1, -1, 2.5, 5, 10, 0.1, 0.2, 50000, 123.45, -0.5, 1000] as const;
+/** Stored decimals: the numbers above, plus values at and beside the points where Number() rounds. */
+export const DECIMALS: readonly string[] = [
+  ...['0', '1', '-1', '2.5', '5', '10', '0.1', '0.2', '50000', '123.45', '-0.5', '1000'],
+  '50000.00000000000363797880709171295166015625', '50000.00000000000363797880709171295166015626',
+  '49999.99999999999636202119290828704833984375', '0.1000000000000000055511151231257827021181583404541015625',
+  '0.10000000000000000555111512312578270211815834045410156251', '50000.0000000000000001', '9007199254740993',
+];
 export const TIMES = ['2024-01-01T00:00:00.000Z', '2024-05-01T08:30:00.000Z', '2025-12-31T23:59:59.999Z', '2023-06-15T12:00:00.500Z'] as const;
 export const JSONS: readonly unknown[] = [
   ['web', 'vip'], ['vip'], [], ['expo', 'web', 'x'], [1, 2, 3], [0], [null], 'web', 'vip', '', 5, 0, true, false, null,
@@ -31,7 +38,8 @@ export const JSONS: readonly unknown[] = [
 export interface RandomRow {
   readonly id: number;
   readonly t: string | null;
-  readonly n: number | null;
+  /** A decimal as stored in the numeric column; memory sees Number() of it. */
+  readonly n: string | null;
   readonly ts: string | null;
   readonly b: boolean | null;
   /** undefined = SQL NULL (no value); null = a JSON null. */
@@ -42,7 +50,7 @@ export function randomRows(random: Random, count: number): RandomRow[] {
   return Array.from({ length: count }, (_, i) => ({
     id: i + 1,
     t: random.chance(0.15) ? null : random.pick(TEXTS),
-    n: random.chance(0.15) ? null : random.pick(NUMBERS),
+    n: random.chance(0.15) ? null : random.pick(DECIMALS),
     ts: random.chance(0.15) ? null : random.pick(TIMES),
     b: random.chance(0.15) ? null : random.chance(0.5),
     j: random.chance(0.1) ? undefined : random.pick(JSONS),
@@ -53,13 +61,13 @@ export function randomRows(random: Random, count: number): RandomRow[] {
 export function recordOf(row: RandomRow, context: Record<string, unknown>): Record<string, unknown> {
   const record: Record<string, unknown> = { ...context };
   for (const key of ['t', 'n', 'ts', 'b', 'j'] as const) {
-    if (row[key] !== null && row[key] !== undefined) record[key] = row[key];
+    if (row[key] !== null && row[key] !== undefined) record[key] = key === 'n' ? Number(row.n) : row[key];
     if (key === 'j' && row.j === null) record.j = null;
   }
   return record;
 }
 
-const CONSTANTS: readonly unknown[] = [...TEXTS, ...NUMBERS, ...TIMES, true, false, null, '50000', '2.5', ['web', 'expo'], [5, '5'], [], 'vip'];
+const CONSTANTS: readonly unknown[] = [...TEXTS, ...NUMBERS, 9007199254740992, 50000.00000000001, ...TIMES, true, false, null, '50000', '2.5', ['web', 'expo'], [5, '5'], [], 'vip'];
 const VARS = ['t', 'n', 'ts', 'b', 'j', 'j.a', 'j.0', '$user.id', '$now'];
 
 export function randomCondition(random: Random, depth = 0): unknown {
