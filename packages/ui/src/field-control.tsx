@@ -1,7 +1,7 @@
 import { useId, type CSSProperties, type ReactNode } from 'react';
 import type { Field, Locale } from '@tangram/schema';
 import type { Draft } from './draft';
-import { fieldLabel, formatValue, localText } from './format-value';
+import { currencySymbol, fieldLabel, formatValue, localText } from './format-value';
 import type { FormLabels } from './labels';
 
 export interface FieldControlProps {
@@ -220,12 +220,15 @@ const CONTROLS = {
       <span className="tg-affix__text" aria-hidden="true">%</span>
     </span>
   ),
-  money: (p) => (
-    <span className="tg-affix tg-affix--before">
-      <span className="tg-affix__text" aria-hidden="true">{p.field.kind === 'money' ? p.field.currency ?? '¥' : '¥'}</span>
+  money: (p) =>
+    p.field.kind === 'money' && p.field.currency ? (
+      <span className="tg-affix tg-affix--before">
+        <span className="tg-affix__text" aria-hidden="true">{currencySymbol(p.field.currency, p.locale)}</span>
+        <Input {...p} type="text" inputMode="decimal" />
+      </span>
+    ) : (
       <Input {...p} type="text" inputMode="decimal" />
-    </span>
-  ),
+    ),
   date: (p) => <Input {...p} type="date" />,
   datetime: (p) => (
     <input id={p.id} name={p.path} type="datetime-local" className="field__input" value={toLocalInput(p.value)} readOnly={p.readOnly} aria-invalid={p.invalid || undefined} aria-describedby={p.describedBy} onChange={(event) => p.onChange(fromLocalInput(event.target.value))} />

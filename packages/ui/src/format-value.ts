@@ -19,6 +19,16 @@ export function localText(value: LocalizedText | undefined, locale: Locale): str
   return text(value, locale);
 }
 
+/** The short sign of an ISO currency code in the reader's language: 'CNY' -> '¥', 'USD' -> '$'. */
+export function currencySymbol(currency: string, locale: Locale): string {
+  try {
+    const parts = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).formatToParts(0);
+    return parts.find((part) => part.type === 'currency')?.value ?? currency;
+  } catch {
+    return currency;
+  }
+}
+
 type Formatter = (field: Field, value: unknown, options: FormatOptions) => string;
 
 const plain: Formatter = (_field, value) => (typeof value === 'object' ? JSON.stringify(value) : String(value));
@@ -32,7 +42,7 @@ const FORMATTERS = {
   text: plain, textarea: plain, phone: plain, email: plain, url: plain, user: plain, orgunit: plain, autonumber: plain,
   number: (_f, v, o) => (typeof v === 'number' ? v.toLocaleString(o.locale) : String(v)),
   percent: (_f, v, o) => (typeof v === 'number' ? `${v.toLocaleString(o.locale)}%` : String(v)),
-  money: (field, v) => (field.kind === 'money' && field.currency ? `${field.currency} ${String(v)}` : String(v)),
+  money: (field, v, o) => (field.kind === 'money' && field.currency ? `${currencySymbol(field.currency, o.locale)} ${String(v)}` : String(v)),
   rating: (field, v) => {
     const max = field.kind === 'rating' ? field.max ?? 5 : 5;
     const n = typeof v === 'number' ? Math.max(0, Math.min(max, Math.round(v))) : 0;

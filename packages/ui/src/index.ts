@@ -8,7 +8,7 @@ export { draftFromRecord, setDraftValue, toRecordInput, type Draft } from './dra
 export { fieldStates, type ConditionContext, type FieldState } from './field-states';
 export { placeProblems, type PlacedProblems } from './problems-by-field';
 export { checkDraft, type DraftCheck } from './check-draft';
-export { fieldLabel, formatValue, localText, type FormatOptions } from './format-value';
+export { currencySymbol, fieldLabel, formatValue, localText, type FormatOptions } from './format-value';
 export { columnFields, defaultColumns, nextSort } from './list-columns';
 export { buildFilter, filterableFields, filterOperators, operatorNeedsValue, FILTER_OPERATORS, type FilterCondition, type FilterOperator } from './filter-logic';
 export type { FormLabels } from './labels';

@@ -1,0 +1,71 @@
+/**
+ * What every browser journey needs: the built web app, a real server on a fresh PGlite database, and
+ * Debian's chromium (driven by playwright-core) with a fresh profile per browser.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createStoreFromHandle, type Store } from '@tangram/store';
+import { openTestDatabase } from '@tangram/store/testing';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildApp } from '../../src/app';
+
+export const WEB_ROOT = resolve(fileURLToPath(new URL('../../../web/dist', import.meta.url)));
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+/** `pnpm test` builds the web app first; a direct `vitest run` of a browser test builds it when it is missing. */
+export function ensureWebBuilt(): void {
+  if (existsSync(join(WEB_ROOT, 'index.html'))) return;
+  const build = spawnSync('pnpm', ['--filter', '@tangram/web', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0 || !existsSync(join(WEB_ROOT, 'index.html'))) {
+    throw new Error(`the web app is not built at ${WEB_ROOT}: run "pnpm --filter @tangram/web build"`);
+  }
+}
+
+export interface BrowserHarness {
+  readonly baseUrl: string;
+  readonly store: Store;
+  /** A browser with a fresh profile (no cookies, no saved language) preferring `locale`. */
+  readonly openBrowser: (viewport: { width: number; height: number }, options?: { mobile?: boolean; locale?: string }) => Promise<{ context: BrowserContext; page: Page }>;
+  readonly close: () => Promise<void>;
+}
+
+/** Starts the server on a random port over a fresh PGlite database serving the built web app. */
+export async function startBrowserHarness(): Promise<BrowserHarness> {
+  ensureWebBuilt();
+  const store = createStoreFromHandle(await openTestDatabase('pglite'));
+  await store.migrate();
+  const app: FastifyInstance = await buildApp({ store, webRoot: WEB_ROOT });
+  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  const profiles: string[] = [];
+  const contexts: BrowserContext[] = [];
+
+  const openBrowser: BrowserHarness['openBrowser'] = async (viewport, options = {}) => {
+    const profile = mkdtempSync(join(tmpdir(), 'tangram-chromium-'));
+    profiles.push(profile);
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+      locale: options.locale ?? 'zh-CN',
+      viewport,
+      ...(options.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 3 } : {}),
+    });
+    contexts.push(context);
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(15_000);
+    return { context, page };
+  };
+
+  const close = async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await app.close();
+    await store.close();
+    for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
+  };
+
+  return { baseUrl, store, openBrowser, close };
+}
