@@ -4,6 +4,7 @@ import { ApiError } from '../errors';
 import { problems } from '../http/shared-schemas';
 import { actorOf } from '../plugins/auth';
 import { forbiddenWrites, visibleRecord } from '../records/field-access';
+import { checkBulkPatch } from '../records/bulk-patch';
 import { evaluateForm } from '../records/form-engine';
 import { parseFilter } from '../records/list-query';
 import type { PublishedForms } from '../records/published-forms';
@@ -88,14 +89,14 @@ export const recordChangeRoutes: FastifyPluginAsync<{ forms: PublishedForms }> =
     },
   }, async (request) => {
     const { app: appKey, form: formKey } = request.params;
-    const { access, records, form } = await requireFormAction(app, forms, request, appKey, formKey, 'update');
+    const { user, access, records, form } = await requireFormAction(app, forms, request, appKey, formKey, 'update');
     const filter = requireFilter(request.body.filter, form.fieldKeys, access);
     const data = request.body.data ?? {};
     const forbidden = forbiddenWrites(access, data, '/data');
     if (forbidden.length > 0) throw new ApiError('ERR_FORBIDDEN', { errors: forbidden });
-    const unknown = Object.keys(data).filter((k) => !form.fieldKeys.includes(k));
-    if (unknown.length > 0) throw new ApiError('ERR_RECORD_INVALID', { errors: unknown.map((k) => ({ path: `/data/${k}`, code: 'unknownField', params: { field: k } })) });
-    return { count: await records.bulkUpdate(actorOf(request), access, filter, data) };
+    const checked = checkBulkPatch(form.definition, data, { now: app.now(), user: { id: user.id, orgUnitIds: access.user?.orgUnitIds ?? [] } });
+    if (!checked.ok) throw new ApiError('ERR_RECORD_INVALID', { errors: checked.problems });
+    return { count: await records.bulkUpdate(actorOf(request), access, filter, checked.data) };
   });
 
   app.post<{ Params: FormParams; Body: { filter: unknown } }>('/apps/:app/forms/:form/records/bulk-delete', {

@@ -221,6 +221,14 @@ describe.each(testDialects())('records API and the permission matrix (%s)', (dia
       const m2 = await call(t.app, { method: 'GET', url: `${LEADS}/${ids.manager2![0]}`, headers: crm.admin.headers });
       expect(m2.body.data.stage).toBe('new');
       expect((await call(t.app, { method: 'POST', url: `${LEADS}/bulk-delete`, headers: crm.clerkA.headers, payload: { filter: web } })).status).toBe(403);
+      const bad = await call(t.app, { method: 'POST', url: `${LEADS}/bulk-update`, headers: crm.manager1.headers, payload: { filter: web, data: { stage: 'bogus' } } });
+      expect(bad).toMatchObject({ status: 422, body: { errors: [{ path: '/data/stage', code: 'notAnOption' }] } });
+      const money = await call(t.app, { method: 'POST', url: `${LEADS}/bulk-update`, headers: crm.manager1.headers, payload: { filter: web, data: { budget: '12.5' } } });
+      expect(money).toMatchObject({ status: 200, body: { count: 2 } });
+      const page = await list(crm.manager1, `?filter=${encodeURIComponent(JSON.stringify(web))}`);
+      expect(page.body.items.map((r: { data: { budget: string } }) => r.data.budget)).toEqual(['12.50', '12.50']);
+      const denied = await call(t.app, { method: 'POST', url: `${LEADS}/bulk-update`, headers: crm.clerkA.headers, payload: { filter: web, data: { stage: 'won' } } });
+      expect(denied).toMatchObject({ status: 403, body: { errors: [{ path: '/data/stage', code: 'deniedValue' }] } });
     });
   });
 
