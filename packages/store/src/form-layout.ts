@@ -85,11 +85,12 @@ export async function applyFormLayout(trx: Kysely<any>, app: string, body: FormD
       if (freed) usedSlots.delete(freed);
       // Rows written before this version get the new slot filled from data (and the old one cleared).
       const sets = [
-        ...(slot ? [`${slot} = ${SLOT_FUNCTION[slotColumn(slot).slotClass]}(data->'${field.key}')`] : []),
+        ...(slot ? [`${slot} = ${SLOT_FUNCTION[slotColumn(slot).slotClass]}(x.data->'${field.key}')`] : []),
         ...(freed ? [`${freed} = null`] : []),
       ];
-      if (sets.length > 0 && before) await sql.raw(`update records set ${sets.join(', ')} where form_id = ${formId}`).execute(trx);
-      else if (slot) await sql.raw(`update records set ${sets.join(', ')} where form_id = ${formId} and data ? '${field.key}'`).execute(trx);
+      if (sets.length > 0) {
+        await sql.raw(`update records t set ${sets.join(', ')} from record_data x where x.record_id = t.id and t.form_id = ${formId} and (${before ? 'true' : `x.data ? '${field.key}'`})`).execute(trx);
+      }
     }
     const unique = field.unique === true;
     if (before) {
@@ -103,8 +104,9 @@ export async function applyFormLayout(trx: Kysely<any>, app: string, body: FormD
     }
     const uniqueName = uniqueIndexName(formId, field.key);
     if (unique) {
-      const target = slot ?? `(data->'${field.key}')`;
-      await createUniqueIndex(trx, uniqueName, target, live, field.key, index);
+      // Uniqueness is enforced by an index on the slot, so a unique field needs one.
+      if (!slot) throw new StoreError('ERR_INVALID_VALUE', `${field.key} can't be unique: its kind has no typed column left`, { path: `/fields/${index}/unique`, params: { field: field.key } });
+      await createUniqueIndex(trx, uniqueName, slot, live, field.key, index);
     } else {
       await sql.raw(`drop index if exists ${uniqueName}`).execute(trx);
     }

@@ -35,7 +35,7 @@ const RECORD_VARS: Readonly<Record<string, RecordColumn>> = {
 export function fieldColumn(layout: FormLayout, key: string): RecordColumn | undefined {
   const field = layout.fields.get(key);
   if (!field) return undefined;
-  if (!field.slot) return { sql: sql`(r.data->${sql.lit(key)})`, type: 'json', notNull: false };
+  if (!field.slot) return { sql: sql`(rd.data->${sql.lit(key)})`, type: 'json', notNull: false };
   const column = sql.ref(`r.${field.slot}`);
   return field.valueType === 'boolean'
     ? { sql: sql`(${column})::boolean`, type: 'boolean', notNull: false }
@@ -48,7 +48,8 @@ export function recordColumn(layout: FormLayout, name: string): RecordColumn | u
     ?? (Object.hasOwn(RECORD_VARS, name) ? RECORD_VARS[name] : undefined);
 }
 
-export const RECORD_SELECT = sql`r.id::text as id, r.form_version, r.data, r.owner_id, r.org_unit_id, r.created_by,
+/** The columns of a record view: `r` is the records row, `rd` its document (record_data). */
+export const RECORD_SELECT = sql`r.id::text as id, r.form_version, rd.data, r.owner_id, r.org_unit_id, r.created_by,
   r.created_at, r.updated_by, r.updated_at, r.version, r.deleted_at, r.idempotency_key`;
 
 export interface RecordRow {

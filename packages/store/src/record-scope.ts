@@ -9,7 +9,7 @@ import { compileRecordCondition, type ConditionContext } from './record-filter';
  * THE permission chokepoint. Every read or write of records — list, count, aggregate, get, update,
  * delete, restore, bulk, events (and later export and realtime) — selects its rows through `visibleRows`:
  *
- *   records r WHERE r.form_id = :form AND r.deleted_at IS NULL AND (<scope> OR <scope> …) [AND <filter>]
+ *   records r LEFT JOIN record_data rd … WHERE r.form_id = :form AND r.deleted_at IS NULL AND (<scope> OR <scope> …) [AND <filter>]
  *
  * Scopes of the action are OR-ed; no scope admits nothing. A caller without the action at all gets
  * ERR_FORBIDDEN. There is no other way for a repository to name the records table.
@@ -52,7 +52,11 @@ function scopeSql(scope: ResolvedScope, ctx: ScopeContext): RawBuilder<unknown> 
   return (SCOPE_SQL[scope.kind] as (s: ResolvedScope, c: ScopeContext) => RawBuilder<unknown>)(scope, ctx);
 }
 
-/** `records r where …`: the only FROM clause over records that repositories use. */
+/**
+ * `records r left join record_data rd … where …`: the only FROM clause over records that repositories use.
+ * The join is LEFT on record_data's primary key, so the planner drops it from counts and aggregates that
+ * never read `rd`. Row locks must say `for update of r`.
+ */
 export function visibleRows(ctx: ScopeContext, options: VisibleRowsOptions): RawBuilder<unknown> {
   const { access, layout } = ctx;
   assertAction(access, options.action);
@@ -62,7 +66,7 @@ export function visibleRows(ctx: ScopeContext, options: VisibleRowsOptions): Raw
   const filter = isEmptyFilter(options.filter)
     ? sql``
     : sql` and (${compileRecordCondition(options.filter as JsonLogic, conditionContext(ctx, true), options.filterPath ?? '/filter')})`;
-  return sql`records r where r.form_id = ${sql.lit(layout.formId)}${live} and ${scope}${filter}`;
+  return sql`records r left join record_data rd on rd.record_id = r.id where r.form_id = ${sql.lit(layout.formId)}${live} and ${scope}${filter}`;
 }
 
 export function isEmptyFilter(filter: JsonLogic | undefined): boolean {

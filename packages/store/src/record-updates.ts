@@ -47,7 +47,7 @@ export async function updateRecord(ctx: RecordsContext, actor: Actor, access: Fo
   assertStorableData(layout, patch, '/data');
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      const { rows } = await sql<RecordRow>`select ${RECORD_SELECT} from ${visibleRows(scope, { action: 'update' })} and r.id = ${id}::bigint for update`.execute(trx);
+      const { rows } = await sql<RecordRow>`select ${RECORD_SELECT} from ${visibleRows(scope, { action: 'update' })} and r.id = ${id}::bigint for update of r`.execute(trx);
       const before = rows[0];
       if (!before) throw notFound(id);
       if (before.version !== expectedVersion) {
@@ -59,14 +59,17 @@ export async function updateRecord(ctx: RecordsContext, actor: Actor, access: Fo
       if (Object.keys(diff).length === 0 && formVersion === before.form_version) return toRecordView(before, ctx.app, ctx.form, access.hiddenFields);
       const data = { ...before.data, ...patch };
       const { rows: updated } = await sql<RecordRow>`
-        with u as (
-          update records t set data = v.d, form_version = ${formVersion}, version = t.version + 1, updated_at = now(),
-            updated_by = ${actor.userId}::text${slotSets(layout, sql`v.d`)}
-          from (select ${JSON.stringify(data)}::jsonb as d, ${JSON.stringify(diff)}::jsonb as diff) v
-          where t.id = ${id}::bigint
+        with v as (
+          select ${JSON.stringify(data)}::jsonb as data, ${JSON.stringify(diff)}::jsonb as diff
+        ), u as (
+          update records t set form_version = ${formVersion}, version = t.version + 1, updated_at = now(),
+            updated_by = ${actor.userId}::text${slotSets(layout, sql`v.data`)}
+          from v where t.id = ${id}::bigint
           returning t.*, v.diff
+        ), w as (
+          update record_data x set data = v.data from v where x.record_id = ${id}::bigint
         ), ${journal(ctx, layout, actor, 'updated')}
-        select ${RECORD_SELECT} from u r`.execute(trx);
+        select ${RECORD_SELECT} from u r cross join v rd`.execute(trx);
       return toRecordView(updated[0]!, ctx.app, ctx.form, access.hiddenFields);
     });
   } catch (error) {
@@ -86,11 +89,11 @@ async function setDeleted(ctx: RecordsContext, actor: Actor, access: FormAccess,
     const { rows } = await sql<RecordRow>`
       with u as (
         update records t set deleted_at = ${deleted ? sql`now()` : sql`null`}, version = t.version + 1, updated_at = now(), updated_by = ${actor.userId}::text
-        from (select r.id from ${visibleRows(scope, { action: 'delete', includeDeleted: true })} and r.id = ${id}::bigint and ${state}${version} for update) s
+        from (select r.id from ${visibleRows(scope, { action: 'delete', includeDeleted: true })} and r.id = ${id}::bigint and ${state}${version} for update of r) s
         where t.id = s.id
         returning t.*, '{}'::jsonb as diff
       ), ${journal(ctx, layout, actor, deleted ? 'deleted' : 'restored')}
-      select ${RECORD_SELECT} from u r`.execute(ctx.db);
+      select ${RECORD_SELECT} from u r join record_data rd on rd.record_id = r.id`.execute(ctx.db);
     if (rows[0]) return rows[0];
   } catch (error) {
     throw mapQueryError(error, layout);
@@ -131,14 +134,16 @@ export async function bulkUpdateRecords(ctx: RecordsContext, actor: Actor, acces
   try {
     const { rows } = await sql<{ c: number }>`
       with target as (
-        select r.id, r.data from ${visibleRows(scope, { action: 'update', filter })} for update
+        select r.id, rd.data from ${visibleRows(scope, { action: 'update', filter })} for update of r
       ), u as (
-        update records t set data = t.data || ${json}::jsonb, version = t.version + 1, updated_at = now(),
-          updated_by = ${actor.userId}::text${slotSets(layout, sql`(t.data || ${json}::jsonb)`, new Set(Object.keys(patch)))}
+        update records t set version = t.version + 1, updated_at = now(),
+          updated_by = ${actor.userId}::text${slotSets(layout, sql`(coalesce(target.data, '{}'::jsonb) || ${json}::jsonb)`, new Set(Object.keys(patch)))}
         from target where t.id = target.id
         returning t.id, t.version, coalesce((
           select jsonb_object_agg(p.key, jsonb_build_array(coalesce(target.data->p.key, 'null'::jsonb), p.value))
           from jsonb_each(${json}::jsonb) p where target.data->p.key is distinct from p.value), '{}'::jsonb) as diff
+      ), w as (
+        update record_data x set data = x.data || ${json}::jsonb from target where x.record_id = target.id
       ), ${journal(ctx, layout, actor, 'updated')}
       select count(*) as c from u`.execute(ctx.db);
     return Number(rows[0]!.c);
@@ -155,7 +160,7 @@ export async function bulkRemoveRecords(ctx: RecordsContext, actor: Actor, acces
   const { rows } = await mapped(layout, sql<{ c: number }>`
     with u as (
       update records t set deleted_at = now(), version = t.version + 1, updated_at = now(), updated_by = ${actor.userId}::text
-      from (select r.id from ${visibleRows(scope, { action: 'delete', filter })} for update) s
+      from (select r.id from ${visibleRows(scope, { action: 'delete', filter })} for update of r) s
       where t.id = s.id
       returning t.id, t.version, '{}'::jsonb as diff
     ), ${journal(ctx, layout, actor, 'deleted')}

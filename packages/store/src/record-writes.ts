@@ -27,6 +27,7 @@ export function slotAssignments(layout: FormLayout, data: RawBuilder<unknown>): 
  *
  *   with input as (select … from jsonb_array_elements($1) with ordinality),
  *        r as (insert into records (…, t1, n1) select …, tangram_slot_text(data->'channel'), … returning …),
+ *        d as (insert into record_data …),
  *        e as (insert into record_events … select … from r),
  *        o as (insert into outbox … select … from r)
  *   select … from r order by id
@@ -58,27 +59,29 @@ export async function createRecords(ctx: RecordsContext, actor: Actor, access: F
   const formId = sql.lit(layout.formId);
   const query = sql<RecordRow>`
     with input as (
-      select e.value->'data' as data, e.value->>'owner' as owner_id, e.value->>'org' as org_unit_id,
-             e.value->>'idem' as idem, e.ordinality as ord
+      select nextval(pg_get_serial_sequence('records', 'id')) as id, e.value->'data' as data,
+             e.value->>'owner' as owner_id, e.value->>'org' as org_unit_id, e.value->>'idem' as idem, e.ordinality as ord
       from jsonb_array_elements(${JSON.stringify(items)}::jsonb) with ordinality as e
     ), r as (
-      insert into records (form_id, form_version, data, owner_id, org_unit_id, created_by, updated_by, idempotency_key${slotColumns})
-      select ${formId}, ${formVersion}, i.data, i.owner_id, i.org_unit_id, ${actor.userId}::text, ${actor.userId}::text, i.idem${slotValues}
+      insert into records (id, form_id, form_version, owner_id, org_unit_id, created_by, updated_by, idempotency_key${slotColumns})
+      select i.id, ${formId}, ${formVersion}, i.owner_id, i.org_unit_id, ${actor.userId}::text, ${actor.userId}::text, i.idem${slotValues}
       from input i order by i.ord
       on conflict (form_id, idempotency_key) where idempotency_key is not null do nothing
       returning *
+    ), d as (
+      insert into record_data (record_id, data) select i.id, i.data from input i join r on r.id = i.id
     ), e as (
       insert into record_events (record_id, form_id, kind, actor_id, via, diff, at)
       select r.id, ${formId}, 'created', ${actor.userId}::text, ${actor.via}::text,
-             coalesce((select jsonb_object_agg(k.key, jsonb_build_array(null, k.value)) from jsonb_each(r.data) k), '{}'::jsonb),
+             coalesce((select jsonb_object_agg(k.key, jsonb_build_array(null, k.value)) from jsonb_each(i.data) k), '{}'::jsonb),
              r.created_at
-      from r
+      from r join input i on i.id = r.id
     ), o as (
       insert into outbox (topic, payload)
       select 'record.created', jsonb_build_object('app', ${ctx.app}::text, 'form', ${ctx.form}::text, 'id', r.id::text, 'version', r.version)
       from r
     )
-    select ${RECORD_SELECT} from r order by r.id`;
+    select ${RECORD_SELECT} from r join input rd on rd.id = r.id order by r.id`;
   let rows: RecordRow[];
   try {
     rows = (await query.execute(ctx.db)).rows;
@@ -91,7 +94,7 @@ export async function createRecords(ctx: RecordsContext, actor: Actor, access: F
   // Some idempotency keys were seen before (or twice in this batch): answer with the records they made.
   const keys = [...new Set(items.map((i) => i.idem).filter((k): k is string => k !== null))];
   const existing = await sql<RecordRow>`
-    select ${RECORD_SELECT} from records r where r.form_id = ${formId} and r.idempotency_key = any(${keys}::text[])`.execute(ctx.db);
+    select ${RECORD_SELECT} from records r join record_data rd on rd.record_id = r.id where r.form_id = ${formId} and r.idempotency_key = any(${keys}::text[])`.execute(ctx.db);
   const byKey = new Map(existing.rows.map((row) => [row.idempotency_key, toRecordView(row, ctx.app, ctx.form, access.hiddenFields)]));
   const fresh = new Map(rows.map((row, i) => [row.idempotency_key ?? `#${row.id}`, created[i]!]));
   const unkeyed = created.filter((_, i) => rows[i]!.idempotency_key === null);
