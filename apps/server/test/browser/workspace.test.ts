@@ -213,6 +213,7 @@ describe('workspace on a desktop (en)', () => {
     await page.getByText(/Someone changed this record before you saved \(it is now version 2\)/).waitFor();
     await shot(page, 'form-stale-desktop-en');
     await page.getByRole('button', { name: 'Load the latest' }).click();
+    await page.getByText('The latest version is loaded. They changed: Budget.', { exact: false }).waitFor();
     await expect.poll(() => page.getByLabel('Budget').inputValue()).toBe('90000.00');
     expect(await page.getByLabel('Notes').inputValue()).toBe('Wants a quote');
     await page.getByRole('button', { name: 'Save' }).click();

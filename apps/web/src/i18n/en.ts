@@ -86,6 +86,7 @@ export const en = {
   'workspace.warn.back': 'Go back and edit',
   'workspace.stale': 'Someone changed this record before you saved (it is now version {version}). Load their change, review it, then save yours.',
   'workspace.stale.reload': 'Load the latest',
+  'workspace.stale.merged': 'The latest version is loaded. They changed: {fields}. Your changes are kept; review, then save.',
   'workspace.list.total': '{count} records',
   'workspace.list.loadMore': 'Load more',
   'workspace.list.empty.title': 'No records yet',

@@ -87,6 +87,7 @@ export const zhCN = {
   'workspace.warn.back': '返回修改',
   'workspace.stale': '保存前，有人修改了这条记录（现在是第 {version} 版）。请载入最新内容，核对后再保存你的修改。',
   'workspace.stale.reload': '载入最新内容',
+  'workspace.stale.merged': '已载入最新内容。对方修改了：{fields}；你的修改已保留，核对后再保存。',
   'workspace.list.total': '共 {count} 条',
   'workspace.list.loadMore': '加载更多',
   'workspace.list.empty.title': '还没有记录',

@@ -146,7 +146,7 @@ function RecordEditor({ ws, record }: { ws: WorkspaceContext; record: RecordView
       ) : null}
       {otherChanges.length > 0 && stale === null ? (
         <div className="ws-notice" role="status">
-          <p>{otherChanges.join(locale === 'zh-CN' ? '、' : ', ')}</p>
+          <p>{t('workspace.stale.merged', { fields: otherChanges.join(locale === 'zh-CN' ? '、' : ', ') })}</p>
         </div>
       ) : null}
       <FormAlert message={generalMessage} />
