@@ -39,6 +39,8 @@ export interface BuildAppOptions {
   readonly rateLimit?: Partial<LoginRateLimit>;
   /** Mark cookies `Secure` (serve over HTTPS). */
   readonly secureCookies?: boolean;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (login limits key on it). */
+  readonly trustProxy?: boolean;
 }
 
 /** Request bodies above this are refused with 413; batch routes raise it for themselves. */
@@ -49,6 +51,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     ...(isLoggerInstance(loggerOption) ? { loggerInstance: loggerOption } : { logger: loggerOption }),
     bodyLimit: BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
     // Ids, keys and filters travel in URLs; keep them short enough to log and index.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }) as unknown as FastifyInstance;

@@ -13,6 +13,7 @@ export interface ServerConfig {
   readonly webRoot: string;
   readonly admin: { readonly email: string; readonly password: string } | undefined;
   readonly secureCookies: boolean;
+  readonly trustProxy: boolean;
 }
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -30,5 +31,6 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     webRoot: resolve(env.TANGRAM_WEB_ROOT ?? resolve(REPO_ROOT, 'apps/web/dist')),
     admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
     secureCookies: env.TANGRAM_SECURE_COOKIES === 'true',
+    trustProxy: env.TANGRAM_TRUST_PROXY === 'true',
   };
 }

@@ -17,6 +17,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     store,
     logger: { level: env.LOG_LEVEL ?? 'info' },
     secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
     ...(existsSync(config.webRoot) ? { webRoot: config.webRoot } : {}),
   });
   if (!existsSync(config.webRoot)) app.log.warn(`web app not built (${config.webRoot} missing): serving the API only`);
