@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { RecordFieldsView } from '@tangram/ui';
+import { columnFields, formatValue, RecordFieldsView } from '@tangram/ui';
 import { describeError } from '../api/describe-error';
 import type { CurrentUser } from '../api/endpoints';
 import { FormAlert } from '../components/form-alert';
@@ -31,6 +31,9 @@ function RecordPage({ ws, id }: { ws: WorkspaceContext; id: string }) {
   if (data.kind === 'loading') return <LoadingState label={t('common.loading')} />;
   if (data.kind === 'failed') return <ErrorState title={t('workspace.record.error.title')} message={describeError(data.error, t, locale)} retryLabel={t('common.retry')} onRetry={data.reload} />;
   const { record, events } = data.value;
+  // A customer is known by their name, not a number: the first field that fits a list cell names the record.
+  const primary = columnFields(form)[0];
+  const heading = primary ? formatValue(primary, record.data[primary.key], { locale, yes: t('workspace.field.yes'), no: t('workspace.field.no') }) : '';
 
   const remove = async () => {
     setDeleting(true);
@@ -49,8 +52,11 @@ function RecordPage({ ws, id }: { ws: WorkspaceContext; id: string }) {
     <>
       <header className="page__header ws-header">
         <div>
-          <h1 className="page__title">{t('workspace.record.title', { id: record.id })}</h1>
-          <p className="page__subtitle">{t('workspace.record.meta', { version: record.version, time: new Date(record.updatedAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+          <h1 className="page__title">{heading || t('workspace.record.title', { id: record.id })}</h1>
+          <p className="page__subtitle">
+            {heading ? `${t('workspace.record.title', { id: record.id })} · ` : ''}
+            {t('workspace.record.meta', { version: record.version, time: new Date(record.updatedAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) })}
+          </p>
         </div>
         <div className="ws-header__buttons">
           <button type="button" className="button button--secondary ws-danger" onClick={() => setConfirming(true)}>
@@ -73,7 +79,7 @@ function RecordPage({ ws, id }: { ws: WorkspaceContext; id: string }) {
           <RecordTimeline form={form} events={events} userId={ws.user.id} />
         </section>
       </div>
-      <p>
+      <p className="ws-back">
         <Link to={paths.list} className="button button--secondary">
           {t('workspace.back')}
         </Link>
