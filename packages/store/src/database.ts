@@ -42,6 +42,9 @@ pg.types.setTypeParser(INT8_OID, (v) => Number(v));
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle client whose connection dies (server restart, pg_terminate_backend, DROP DATABASE … FORCE)
+    // is emitted here; unhandled, it would crash the process. The pool drops it and reconnects on demand.
+    pool.on('error', () => {});
     const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
