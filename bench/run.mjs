@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const available = readdirSync(benchDir, { withFileTypes: true })
@@ -21,8 +21,10 @@ if (!name || name === '--help' || !available.includes(name)) {
   process.exit(name === '--help' ? 0 : 2);
 }
 
-const tsxCli = createRequire(join(benchDir, 'package.json')).resolve('tsx/cli');
-const child = spawn(process.execPath, [tsxCli, join(benchDir, name, 'index.ts'), ...args], { stdio: 'inherit' });
+// Node with tsx's loader rather than the tsx CLI: signals then reach the benchmark itself, which stops
+// at its next step and drops its database and temp files instead of being killed mid-run.
+const tsxLoader = pathToFileURL(createRequire(join(benchDir, 'package.json')).resolve('tsx')).href;
+const child = spawn(process.execPath, ['--import', tsxLoader, join(benchDir, name, 'index.ts'), ...args], { stdio: 'inherit' });
 // Ctrl-C reaches the child through the terminal; wait for it to clean up (drop its database) and exit.
 process.on('SIGINT', () => {});
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

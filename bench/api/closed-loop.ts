@@ -1,3 +1,4 @@
+import { isInterrupted } from '../lib/output';
 import { percentile, round } from '../lib/stats';
 
 export interface LoadFigures {
@@ -33,7 +34,7 @@ export async function runClosedLoop(send: (index: number) => Promise<void>, opti
   const start = performance.now();
   const deadline = start + options.durationMs;
   const worker = async () => {
-    while (performance.now() < deadline && issued < options.maxRequests) {
+    while (performance.now() < deadline && issued < options.maxRequests && !isInterrupted()) {
       const index = issued++;
       const t0 = performance.now();
       try {

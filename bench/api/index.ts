@@ -13,7 +13,7 @@ import { intOption, parseArgs } from '../lib/args';
 import { createCustomerGenerator, type CustomerRow } from '../lib/customer-generator';
 import { createFreshDatabase, DEFAULT_BENCH_DATABASE_URL } from '../lib/fresh-postgres-database';
 import { busyWarning, startMachineNote } from '../lib/machine';
-import { emitFigures, progress, runMain } from '../lib/output';
+import { emitFigures, progress, runMain, throwIfInterrupted } from '../lib/output';
 import { createApiClient } from './api-client';
 import { runClosedLoop, type LoadFigures } from './closed-loop';
 import { startServer } from './server-process';
@@ -60,9 +60,11 @@ runMain(async () => {
 
       progress(`single creates: concurrency ${concurrency} for ${seconds} s`);
       const single = await runClosedLoop(sendSingle, { concurrency, durationMs: seconds * 1000, maxRequests: 2_000_000 });
+      throwIfInterrupted();
       report('single', single);
       progress(`batch creates of ${BATCH_SIZE}: concurrency ${batchConcurrency} for ${seconds} s`);
       const batch = await runClosedLoop(sendBatch, { concurrency: batchConcurrency, durationMs: seconds * 1000, maxRequests: 100_000 });
+      throwIfInterrupted();
       report('batch', batch);
 
       emitFigures({

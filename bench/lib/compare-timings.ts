@@ -1,3 +1,4 @@
+import { throwIfInterrupted } from './output';
 import { round, summarize, type Summary } from './stats';
 
 export interface ComparedTimings {
@@ -22,12 +23,14 @@ export async function compareTimings(
   options: CompareOptions,
 ): Promise<ComparedTimings> {
   for (let i = 0; i < options.warmupRuns; i++) {
+    throwIfInterrupted();
     await store();
     await sql();
   }
   const storeMs: number[] = [];
   const sqlMs: number[] = [];
   for (let i = 0; i < options.runs; i++) {
+    throwIfInterrupted();
     if (i % 2 === 0) {
       storeMs.push(await timeOnce(store));
       sqlMs.push(await timeOnce(sql));

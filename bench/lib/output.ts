@@ -10,8 +10,29 @@ export function emitFigures(figures: unknown): void {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
-/** Runs a benchmark's main, turning a failure into a message and a non-zero exit instead of a stack dump. */
+let interrupted = false;
+
+/** True once Ctrl-C or SIGTERM arrived: loops stop at their next step and the run cleans up after itself. */
+export function isInterrupted(): boolean {
+  return interrupted;
+}
+
+export function throwIfInterrupted(): void {
+  if (interrupted) throw new Error('interrupted');
+}
+
+/**
+ * Runs a benchmark's main, turning a failure into a message and a non-zero exit instead of a stack dump.
+ * The first signal asks the run to stop so it can drop its database and temp files; a second one exits.
+ */
 export function runMain(main: () => Promise<void>): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    progress(`${signal}: stopping after the current step and cleaning up (send it again to exit at once)`);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   main().then(
     () => process.exit(0),
     (error: unknown) => {

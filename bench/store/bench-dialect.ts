@@ -4,16 +4,16 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStoreFromHandle, openDatabase, type DatabaseHandle } from '@tangram/store';
 import { compareTimings, type ComparedTimings } from '../lib/compare-timings';
-import { createCustomerGenerator } from '../lib/customer-generator';
+import { createCustomerGenerator, type CustomerRow } from '../lib/customer-generator';
 import { createFreshDatabase, DEFAULT_BENCH_DATABASE_URL, type FreshDatabase } from '../lib/fresh-postgres-database';
-import { progress } from '../lib/output';
+import { progress, throwIfInterrupted } from '../lib/output';
 import { createSqlRunner, type SqlRunner } from '../lib/sql-runner';
 import { aggregatesAgree, pagesAgree } from './agreement';
 import { mirrorStoreIndexes } from './mirror-indexes';
 import { explainOne, explainQueries, installQueryCapture } from './query-capture';
 import { insertStoreRows, setUpStoreSide, storeAggregate, storeList, type StoreSide } from './store-side';
 import {
-  copyStoreRowsIntoTypedTable, createTypedIndexes, createTypedTable, TYPED_SQL, typedAggregate, typedListPage1, typedListPage2, type ListFilter,
+  createTypedIndexes, insertTypedRows, createTypedTable, TYPED_SQL, TYPED_TABLE, typedAggregate, typedListPage1, typedListPage2, type ListFilter,
 } from './typed-table';
 
 export type DialectKey = 'pg' | 'pglite';
@@ -70,6 +70,8 @@ async function openBenchDatabase(dialect: DialectKey): Promise<OpenedDatabase> {
     };
   }
   // On disk, as `tangram start` runs it: a million rows would not fit PGlite's in-memory file system well.
+  // While PGlite works, Ctrl-C did not reach the signal handler in our runs, so an interrupted PGlite run
+  // leaves this directory behind (/tmp/tangram-bench-pglite-*); PostgreSQL runs stop cleanly.
   const dataDir = await mkdtemp(join(tmpdir(), 'tangram-bench-pglite-'));
   const handle = await openDatabase({ dataDir });
   return {
@@ -96,10 +98,8 @@ export async function benchDialect(dialect: DialectKey, options: BenchOptions): 
     await createTypedIndexes(run, mirrored.statements);
     progress(`${dialect}: store indexes mirrored: ${mirrored.statements.length}; unmirrored: ${mirrored.skipped.join('; ') || 'none'}`);
 
-    const seedRecordsPerSec = await seedStore(dialect, side, options.size);
-    const copied = await copyStoreRowsIntoTypedTable(run, mirrored.formId);
-    if (copied !== options.size) throw new Error(`${dialect}: the typed table got ${copied} rows, expected ${options.size}`);
-    progress(`${dialect}: copied ${copied.toLocaleString('en')} rows into the typed table`);
+    const seedRecordsPerSec = await seed(dialect, 'store', options.size, (rows) => insertStoreRows(side, rows));
+    await seed(dialect, 'typed table', options.size, (rows) => insertTypedRows(run, rows));
     progress(`${dialect}: vacuum analyze`);
     await run('vacuum analyze');
 
@@ -144,21 +144,34 @@ async function scenario(
   return { storeMs: t.store.medianMs, sqlMs: t.sql.medianMs, ratio: t.ratio, storeP95Ms: t.store.p95Ms, sqlP95Ms: t.sql.p95Ms, mismatch };
 }
 
-async function seedStore(dialect: DialectKey, side: StoreSide, size: number): Promise<number> {
+/** Feeds the seeded customer stream, 1,000 rows per call, to one side; returns rows per second of insert time. */
+async function seed(dialect: DialectKey, side: string, size: number, insert: (rows: readonly CustomerRow[]) => Promise<void>): Promise<number> {
   const generator = createCustomerGenerator();
-  let storeMs = 0;
+  let insertMs = 0;
   const every = Math.max(1, Math.round(size / BATCH / 10));
   for (let done = 0, batch = 0; done < size; batch++) {
+    throwIfInterrupted();
     const rows = generator.take(Math.min(BATCH, size - done));
     const start = performance.now();
-    await insertStoreRows(side, rows);
-    storeMs += performance.now() - start;
+    await insert(rows);
+    insertMs += performance.now() - start;
     done += rows.length;
     if (batch % every === every - 1 || done === size) {
-      progress(`${dialect}: seeded ${done.toLocaleString('en')} through the store — ${Math.round((done / storeMs) * 1000)} records/s`);
+      progress(`${dialect}: seeded ${done.toLocaleString("en")} into the ${side} — ${Math.round((done / insertMs) * 1000)} rows/s`);
     }
   }
-  return Math.round((size / storeMs) * 1000);
+  return Math.round((size / insertMs) * 1000);
+}
+
+/** How wide each side's rows are on disk: heap pages drive the cost of counts and GROUP BYs. */
+async function tableSizes(run: SqlRunner): Promise<string> {
+  const rows = await run<Record<string, unknown>>(`
+    select c.relname as table, c.relpages as heap_pages, c.reltuples::bigint as rows,
+           round(pg_relation_size(c.oid) / 1048576.0, 1) as heap_mb,
+           round(coalesce(pg_total_relation_size(nullif(c.reltoastrelid, 0)), 0) / 1048576.0, 1) as toast_mb,
+           round(pg_indexes_size(c.oid) / 1048576.0, 1) as indexes_mb
+    from pg_class c where c.relname in ('records', 'record_data', 'record_events', 'outbox', '${TYPED_TABLE}') order by c.relname`);
+  return rows.map((row) => Object.entries(row).map(([k, v]) => `${k}=${String(v)}`).join(' ')).join('\n');
 }
 
 /** EXPLAIN ANALYZE of both sides of each scenario, for whoever tunes the storage layout. */
@@ -173,6 +186,7 @@ async function writePlans(
   const listParams = [LIST_FILTER.channel, LIST_FILTER.minBudget];
   const text = [
     `${dialect}, ${size.toLocaleString('en')} records`,
+    section('table sizes (heap pages, heap / toast / indexes MB)', await tableSizes(run)),
     section('store indexes', mirrored.storeIndexes.join('\n')),
     section('typed table indexes (mirrored)', `${mirrored.statements.join('\n')}\nunmirrored: ${mirrored.skipped.join('; ') || 'none'}`),
     section('list page 1 — store', await explainQueries(run, storeList1)),
