@@ -20,7 +20,7 @@ const LEAD_FORM: FormDefinition = {
   name: l('线索', 'Leads'),
   fields: [
     { id: 'f1', key: 'name', kind: 'text', label: l('姓名', 'Name'), required: true },
-    { id: 'f2', key: 'phone', kind: 'phone', label: l('手机号', 'Mobile'), region: 'cn-mobile', help: l('11 位手机号', '11-digit mobile number') },
+    { id: 'f2', key: 'phone', kind: 'phone', label: l('手机号', 'Mobile'), region: 'cn-mobile', unique: true, help: l('11 位手机号', '11-digit mobile number') },
     { id: 'f3', key: 'channel', kind: 'select', label: l('来源渠道', 'Channel'), required: true, options: [
       { value: 'store', label: l('门店', 'Store') }, { value: 'expo', label: l('展会', 'Expo') }, { value: 'web', label: l('网站', 'Website') },
     ] },
@@ -226,6 +226,17 @@ describe('workspace on a desktop (en)', () => {
     await page.locator('[data-field="notes"]').getByText('Wants a quote').waitFor();
     const record = await expectOk(api<{ version: number; data: Record<string, unknown> }>('GET', `${LEADS}/records/${id}`));
     expect(record).toMatchObject({ version: 3, data: { budget: '90000.00', notes: 'Wants a quote' } });
+
+    // A mobile number that another lead already has is refused by the server, next to its field.
+    await page.goto(`${harness.baseUrl}/apps/crm/forms/lead/new`);
+    await page.getByLabel('Name').fill('Copy cat');
+    await page.getByLabel('Mobile').fill('13800138000');
+    await page.getByRole('radio', { name: 'Store' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('[data-field="phone"]').getByText('The value of "Mobile" already exists').waitFor();
+    await shot(page, 'form-unique-desktop-en');
+    await page.goBack();
+    await page.getByRole('heading', { name: '李四' }).waitFor();
 
     // Delete asks first; cancelling keeps the record, confirming removes it from the list.
     await page.getByRole('button', { name: 'Delete' }).click();
