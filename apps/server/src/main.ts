@@ -2,7 +2,9 @@
  * `pnpm start` / `tangram start`: open the database (PGlite in ./data unless DATABASE_URL is set), migrate,
  * create the first admin if configured, serve the API and the web app, and shut down cleanly on a signal.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
 import { bootstrapAdmin } from './bootstrap-admin';
 import { readConfig } from './config';
@@ -47,10 +49,20 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
   app.log.info(`Tangram is running at http://${shown}:${port} (database: ${store.dialect}${config.databaseUrl ? '' : `, data in ${config.dataDir}`})`);
 }
 
-// Run when executed directly (`tsx src/main.ts`), not when imported by the CLI or tests.
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run when executed directly (`tsx src/main.ts`, `node --import tsx …/main.ts`), not when imported.
+if (isEntryPoint()) {
   start().catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(resolve(script)) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
 }
