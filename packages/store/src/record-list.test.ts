@@ -139,5 +139,7 @@ describe.each(testDialects())('listing records on %s', (dialect) => {
     expect(median).toEqual([{ m: (visits[Math.floor(middle)]! + visits[Math.ceil(middle)]!) / 2, channels: 3 }]);
     expect(await rejection(leads().aggregate(access, { groupBy: [{ field: 'channel', bucket: 'month' }], measures: [] }))).toMatchObject({ code: 'ERR_INVALID_AGGREGATE', path: '/groupBy/0/bucket' });
     expect(await rejection(leads().aggregate(access, { groupBy: [], measures: [{ fn: 'sum', field: 'channel', as: 'x' }] }))).toMatchObject({ code: 'ERR_INVALID_AGGREGATE' });
+    expect(await rejection(leads().aggregate(access, { groupBy: [null], measures: [{ fn: 'count' }] } as never))).toMatchObject({ code: 'ERR_INVALID_AGGREGATE', path: '/groupBy/0' });
+    expect(await rejection(leads().aggregate(access, { groupBy: [], measures: [{ fn: 'count' }], timeZone: "UTC'; drop table records; --" } as never))).toMatchObject({ code: 'ERR_INVALID_AGGREGATE', path: '/timeZone' });
   });
 });

@@ -182,7 +182,9 @@ export async function aggregateRecords(ctx: RecordsContext, access: FormAccess, 
     if (!ALIAS.test(name) || names.has(name)) throw bad(`output name ${name} is invalid or used twice`, path, { name });
     names.add(name);
   };
-  const groups = groupBy.map((g, i) => {
+  const groups = groupBy.map((entry, i) => {
+    if (entry === null || typeof entry !== 'object') throw bad('a group names a field', `/groupBy/${i}`);
+    const g = entry;
     const c = column(g.field, `/groupBy/${i}/field`);
     claim(g.field, `/groupBy/${i}/field`);
     if (g.bucket === undefined) return sql`${c.sql} as ${sql.ref(g.field)}`;
@@ -190,6 +192,8 @@ export async function aggregateRecords(ctx: RecordsContext, access: FormAccess, 
     return sql`to_char(date_trunc(${sql.lit(g.bucket)}, ${c.sql} at time zone ${timeZone}::text), 'YYYY-MM-DD') as ${sql.ref(g.field)}`;
   });
   const selected = measures.map((m, i) => {
+    if (m === null || typeof m !== 'object') throw bad('a measure has fn and as', `/measures/${i}`);
+    if (typeof m.as !== 'string') throw bad('a measure needs an output name', `/measures/${i}/as`);
     const fn = Object.hasOwn(AGGREGATE_FNS, m.fn) ? AGGREGATE_FNS[m.fn as keyof typeof AGGREGATE_FNS] : undefined;
     if (!fn) throw bad(`unknown aggregate ${String(m.fn)}`, `/measures/${i}/fn`);
     claim(m.as, `/measures/${i}/as`);
