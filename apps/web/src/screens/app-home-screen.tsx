@@ -15,7 +15,7 @@ interface AppHomeData {
   readonly forms: readonly FormSummary[];
 }
 
-function FormNav({ appKey, forms, current }: { appKey: string; forms: readonly FormSummary[]; current: string | undefined }) {
+export function FormNav({ appKey, forms, current }: { appKey: string; forms: readonly FormSummary[]; current: string | undefined }) {
   const { t, text } = useI18n();
   return (
     <div className="form-nav">

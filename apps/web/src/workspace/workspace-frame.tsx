@@ -1,13 +1,16 @@
 import { useMemo, useRef, type ReactNode } from 'react';
 import type { DefinitionVersion, FormDefinition } from '@tangram/schema';
 import { useApi } from '../api/api-provider';
+import { isApiError } from '../api/api-error';
 import { describeError } from '../api/describe-error';
 import type { CurrentUser } from '../api/endpoints';
 import { AppIcon } from '../components/app-icon';
-import { ErrorState, LoadingState } from '../components/state-views';
+import { EmptyState, ErrorState, LoadingState } from '../components/state-views';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n-provider';
 import { Link } from '../router/router';
+import { FormNav } from '../screens/app-home-screen';
+import { latestForms } from '../screens/latest-forms';
 import { AppShell } from '../shell/app-shell';
 import { createRecordsApi, type RecordsApi } from './records-api';
 import { workspacePaths } from './paths';
@@ -41,13 +44,24 @@ export function WorkspaceFrame({ user, appKey, formKey, title, children }: { use
   const api = useApi();
   const records = useRecordsApi(appKey, formKey);
   const data = useLoad(async () => {
-    const [apps, version] = await Promise.all([api.listApps().catch(() => []), records.latestForm()]);
-    return { app: apps.find((app) => app.key === appKey), version: version as DefinitionVersion<FormDefinition> };
+    const [apps, forms, version] = await Promise.all([
+      api.listApps().catch(() => []),
+      // Listing forms is a designer's right today; everyone else simply gets no form navigation.
+      api.listForms(appKey).catch(() => []),
+      records.latestForm().catch((error: unknown) => {
+        // Never published (a draft only) or gone: the page says so under the form's name.
+        if (isApiError(error) && (error.status === 404 || error.status === 409)) return null;
+        throw error;
+      }),
+    ]);
+    return { app: apps.find((app) => app.key === appKey), forms: latestForms(forms), version: version as DefinitionVersion<FormDefinition> | null };
   }, [api, records, appKey]);
 
   const app = data.kind === 'ready' ? data.value.app : undefined;
   const appName = app ? text(app.name) || app.key : appKey;
-  const formName = data.kind === 'ready' ? text(data.value.version.body.name) || formKey : formKey;
+  const summary = data.kind === 'ready' ? data.value.forms.find((form) => form.key === formKey) : undefined;
+  const version = data.kind === 'ready' ? data.value.version : null;
+  const formName = (version ? text(version.body.name) : '') || (summary ? text(summary.body?.name) : '') || formKey;
   const paths = workspacePaths(appKey, formKey);
 
   const crumb = (
@@ -63,22 +77,31 @@ export function WorkspaceFrame({ user, appKey, formKey, title, children }: { use
     </span>
   );
 
-  const notPublished = data.kind === 'failed' && typeof data.error === 'object' && data.error !== null && 'status' in data.error && (data.error.status === 404 || data.error.status === 409);
-
   return (
-    <AppShell user={user} crumb={crumb} title={`${title ? title(formName) : formName} · ${appName}`}>
+    <AppShell
+      user={user}
+      crumb={crumb}
+      title={`${title ? title(formName) : formName} · ${appName}`}
+      sidebar={data.kind === 'ready' && data.value.forms.length > 0 ? <FormNav appKey={appKey} forms={data.value.forms} current={formKey} /> : undefined}
+    >
       <div className="page ws-page">
         {data.kind === 'loading' ? <LoadingState label={t('common.loading')} /> : null}
         {data.kind === 'failed' ? (
-          <ErrorState
-            title={t('workspace.formError.title')}
-            message={notPublished ? t('workspace.notPublished', { form: formKey }) : describeError(data.error, t, locale)}
-            retryLabel={t('common.retry')}
-            onRetry={data.reload}
-          />
+          <ErrorState title={t('workspace.formError.title')} message={describeError(data.error, t, locale)} retryLabel={t('common.retry')} onRetry={data.reload} />
         ) : null}
-        {data.kind === 'ready'
-          ? children({ user, appKey, formKey, form: data.value.version.body, formVersion: data.value.version.version, formName, records, paths })
+        {data.kind === 'ready' && !version ? (
+          <>
+            <header className="page__header">
+              <div>
+                <h1 className="page__title">{formName}</h1>
+                {summary?.status === 'draft' ? <p className="page__subtitle">{t('form.status.draft')}</p> : null}
+              </div>
+            </header>
+            <EmptyState title={t('workspace.formError.title')} hint={t('workspace.notPublished', { form: formName })} />
+          </>
+        ) : null}
+        {data.kind === 'ready' && version
+          ? children({ user, appKey, formKey, form: version.body, formVersion: version.version, formName, records, paths })
           : null}
       </div>
     </AppShell>
