@@ -18,6 +18,13 @@ const TITLES: Readonly<Record<Locale, Titles>> = {
     ERR_EMAIL_TAKEN: 'This email is already registered',
     ERR_DEFINITION_INVALID: 'The definition has problems',
     ERR_RECORD_INVALID: 'The record has problems',
+    ERR_INVALID_VALUE: 'A value is not valid for its field',
+    ERR_INVALID_LIMIT: 'The page size is not valid',
+    ERR_INVALID_AGGREGATE: 'The aggregation is not valid',
+    // Titles stay general; the located `errors` name the field and the limit.
+    ERR_UNIQUE_VIOLATION: 'A value is already used by another record',
+    ERR_FIELD_NOT_FILTERABLE: 'A field cannot be used to filter or sort',
+    ERR_BATCH_TOO_LARGE: 'Too many items at once',
   },
   'zh-CN': {
     ERR_BAD_REQUEST: '请求无效',
@@ -27,14 +34,23 @@ const TITLES: Readonly<Record<Locale, Titles>> = {
     ERR_EMAIL_TAKEN: '该邮箱已被注册',
     ERR_DEFINITION_INVALID: '定义存在问题',
     ERR_RECORD_INVALID: '记录存在问题',
+    ERR_INVALID_VALUE: '字段的取值无效',
+    ERR_INVALID_LIMIT: '每页条数无效',
+    ERR_INVALID_AGGREGATE: '汇总条件无效',
+    ERR_UNIQUE_VIOLATION: '有值已被其他记录使用',
+    ERR_FIELD_NOT_FILTERABLE: '有字段不能用于筛选或排序',
+    ERR_BATCH_TOO_LARGE: '一次提交的条数过多',
   },
 };
 
 export function errorTitle(code: ApiErrorCode, locale: Locale, params: Readonly<Record<string, unknown>> = {}): string {
   const own = TITLES[locale][code];
   if (own) return own;
-  if (Object.hasOwn(messages, code)) return formatProblem({ code, params }, locale);
-  return TITLES[locale].ERR_BAD_REQUEST ?? code;
+  const generic = TITLES[locale].ERR_BAD_REQUEST ?? code;
+  if (!Object.hasOwn(messages, code)) return generic;
+  const worded = formatProblem({ code, params }, locale);
+  // A template whose params did not come with the error would show `{field}`: say less, not that.
+  return /\{[A-Za-z_$][\w$]*\}/.test(worded) ? generic : worded;
 }
 
 // Request-shape problems raised by the server itself (ajv keywords and our own checks).

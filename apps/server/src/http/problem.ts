@@ -5,7 +5,7 @@
  */
 import type { Locale, Problem } from '@tangram/schema';
 import { StoreError } from '@tangram/store';
-import { API_ERRORS, ApiError, isApiErrorCode, type ApiErrorCode, type ApiProblemDetail } from '../errors';
+import { ApiError, isApiErrorCode, type ApiErrorCode, type ApiProblemDetail } from '../errors';
 import { errorTitle, problemMessage } from './messages';
 
 export interface ProblemDocument {
@@ -146,4 +146,3 @@ function isLogicErrorLike(error: unknown): error is LogicErrorLike {
   return error instanceof Error && error.name === 'LogicError' && typeof (error as { code?: unknown }).code === 'string';
 }
 
-export { API_ERRORS };
