@@ -3,66 +3,28 @@
  * signing out and in again (with a wrong password first), and the phone layout's menu.
  * Debian's chromium driven by playwright-core; the store is a fresh PGlite database.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { formatProblem } from '@tangram/schema';
-import { createStoreFromHandle, type Store } from '@tangram/store';
-import { openTestDatabase } from '@tangram/store/testing';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app';
+import { startBrowserHarness, type BrowserHarness } from './harness';
 
-const WEB_ROOT = resolve(fileURLToPath(new URL('../../../web/dist', import.meta.url)));
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const ADMIN = { name: '王小明', email: 'admin@example.com', password: 'correct-horse-9' };
 
-/** `pnpm test` builds the web app first; a direct `vitest run` of this file builds it when it is missing. */
-function ensureWebBuilt(): void {
-  if (existsSync(join(WEB_ROOT, 'index.html'))) return;
-  const build = spawnSync('pnpm', ['--filter', '@tangram/web', 'build'], { stdio: 'inherit' });
-  if (build.status !== 0 || !existsSync(join(WEB_ROOT, 'index.html'))) {
-    throw new Error(`the web app is not built at ${WEB_ROOT}: run "pnpm --filter @tangram/web build"`);
-  }
-}
-
-let store: Store;
-let app: FastifyInstance;
+let harness: BrowserHarness;
 let baseUrl: string;
-const profiles: string[] = [];
 
 beforeAll(async () => {
-  ensureWebBuilt();
-  store = createStoreFromHandle(await openTestDatabase('pglite'));
-  await store.migrate();
-  app = await buildApp({ store, webRoot: WEB_ROOT });
-  baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  harness = await startBrowserHarness();
+  baseUrl = harness.baseUrl;
 });
 
 afterAll(async () => {
-  await app?.close();
-  await store?.close();
-  for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
+  await harness?.close();
 });
 
 /** A browser with a fresh profile (no cookies, no saved language) whose preferred language is Chinese. */
-async function openBrowser(viewport: { width: number; height: number }, mobile = false): Promise<{ context: BrowserContext; page: Page }> {
-  const profile = mkdtempSync(join(tmpdir(), 'tangram-chromium-'));
-  profiles.push(profile);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-    locale: 'zh-CN',
-    viewport,
-    ...(mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 3 } : {}),
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(15_000);
-  return { context, page };
+function openBrowser(viewport: { width: number; height: number }, mobile = false): Promise<{ context: BrowserContext; page: Page }> {
+  return harness.openBrowser(viewport, { mobile, locale: 'zh-CN' });
 }
 
 /** The Accept-Language header of every API call the page makes, in order. */
