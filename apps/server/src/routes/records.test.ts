@@ -298,6 +298,22 @@ describe.each(testDialects())('records API and the permission matrix (%s)', (dia
       expect((await call(t.app, { method: 'GET', url: '/api/apps/hr/forms/lead/versions/1', headers: crm.clerkA.headers })).status).toBe(404);
     });
 
+    it('roles and members: read back, and every unknown reference named', async () => {
+      const role = await call(t.app, { method: 'GET', url: '/api/apps/crm/roles/clerk', headers: crm.admin.headers });
+      expect(role).toMatchObject({ status: 200, body: { key: 'clerk', grants: [{ form: 'lead', scope: { kind: 'mine' } }] } });
+      expect((await call(t.app, { method: 'GET', url: '/api/apps/crm/roles/nope', headers: crm.admin.headers })).status).toBe(404);
+      const member = await call(t.app, { method: 'POST', url: '/api/apps/crm/members', headers: crm.admin.headers, payload: { userId: 'ghost', role: 'owner', orgUnitId: 'mars' } });
+      expect(member.status).toBe(422);
+      expect(member.body.errors.map((e: { path: string }) => e.path)).toEqual(['/userId', '/role', '/orgUnitId']);
+      expect((await call(t.app, { method: 'POST', url: '/api/apps/crm/members', headers: crm.clerkA.headers, payload: { userId: crm.clerkA.userId, role: 'manager', orgUnitId: 'sh01' } })).status).toBe(403);
+      const mismatch = await call(t.app, { method: 'PUT', url: '/api/apps/crm/roles/clerk', headers: crm.admin.headers, payload: { ...{ schemaVersion: 1, key: 'other', name: { en: 'x' }, grants: [] } } });
+      expect(mismatch).toMatchObject({ status: 422, body: { errors: [{ path: '/key' }] } });
+      const units = await call(t.app, { method: 'GET', url: '/api/org-units', headers: crm.clerkA.headers });
+      expect(units.body.items.map((u: { id: string }) => u.id).sort()).toEqual(['east', 'hq', 'sh01', 'sh02']);
+      const orphan = await call(t.app, { method: 'POST', url: '/api/org-units', headers: crm.admin.headers, payload: { id: 'sh09', parentId: 'nowhere', kind: 'store', name: { en: 'x' } } });
+      expect(orphan).toMatchObject({ status: 422, body: { errors: [{ path: '/parentId' }] } });
+    });
+
     it('a form draft with problems is refused with every path', async () => {
       const res = await call(t.app, { method: 'PUT', url: '/api/apps/crm/forms/lead', headers: crm.admin.headers, payload: { ...{ schemaVersion: 1, key: 'lead', name: { en: 'Lead' } }, fields: [{ id: 'f1', key: 'Bad Key', kind: 'select', label: { en: 'x' }, options: [] }] } });
       expect(res.status).toBe(422);
