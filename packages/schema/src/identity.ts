@@ -24,11 +24,14 @@ export interface FieldRule {
   readonly access: 'hidden' | 'readOnly';
 }
 
-/** Only these values may be written to `field` by holders of this grant (e.g. stage = won only by managers). */
+/** Values holders of a grant may NOT write to `field` (a clerk may not set stage = won; a manager may). */
 export interface ValueRule {
   readonly field: string;
-  readonly allowed: readonly unknown[];
+  readonly values: readonly unknown[];
 }
+
+export const APP_PERMISSIONS = ['design', 'manageMembers'] as const;
+export type AppPermission = (typeof APP_PERMISSIONS)[number];
 
 export interface FormGrant {
   readonly form: string;
@@ -44,7 +47,7 @@ export interface RoleDefinition {
   readonly key: string;
   readonly name: LocalizedText;
   /** Per app: may design definitions, may manage members. */
-  readonly appPermissions?: readonly ('design' | 'manageMembers')[];
+  readonly appPermissions?: readonly AppPermission[];
   readonly grants: readonly FormGrant[];
 }
 

@@ -4,7 +4,7 @@
  * so no caller can list, count, aggregate or export rows it may not see.
  */
 import type {
-  AppDefinition, DefinitionKind, DefinitionVersion, FormAction, FormDefinition, JsonLogic, Locale, OrgUnit,
+  AppDefinition, AppPermission, DefinitionKind, DefinitionVersion, FormAction, FormDefinition, JsonLogic, Locale, OrgUnit,
   Page, RecordView, RoleDefinition, User,
 } from '@tangram/schema';
 import type { DatabaseHandle, DialectName } from './database';
@@ -121,6 +121,8 @@ export interface IdentityRepository {
   createUser(input: { email: string; name: string; passwordHash: string; locale: Locale; isAdmin: boolean }): Promise<User>;
   findUserByEmail(email: string): Promise<(User & { passwordHash: string }) | null>;
   getUser(id: string): Promise<User | null>;
+  /** Every user, by email. */
+  listUsers(): Promise<readonly User[]>;
   setUserDisabled(id: string, disabled: boolean): Promise<void>;
   /** Sessions and tokens are stored as SHA-256 hashes of the secret. Lookups ignore disabled users. */
   createSession(userId: string, tokenHash: string, expiresAt: Date): Promise<void>;
@@ -134,6 +136,8 @@ export interface IdentityRepository {
   listRoles(app: string): Promise<readonly RoleDefinition[]>;
   /** A user holds a role in an app at an org unit. */
   addMembership(input: { userId: string; app: string; role: string; orgUnitId: string | null }): Promise<void>;
+  /** The app permissions a user's roles in that app grant (admins hold all of them). */
+  appPermissions(user: User, app: string): Promise<readonly AppPermission[]>;
   /** Resolves roles + memberships + org tree into the access for one form. Admins get everything. */
   resolveAccess(user: User | null, app: string, form: string): Promise<FormAccess>;
 }

@@ -48,6 +48,21 @@ describe.each(testDialects())('identity on %s', (dialect) => {
     expect(await store.identity.findSessionUser('session-hash', NOW)).toBeNull();
   });
 
+  it('lists users by email', async () => {
+    expect((await store.identity.listUsers()).map((u) => u.email)).toEqual(['admin@example.com', 'clerk@example.com', 'manager@example.com']);
+  });
+
+  it('grants app permissions through the roles a user holds in that app only', async () => {
+    const designer: RoleDefinition = { schemaVersion: 1, key: 'designer', name: { en: 'Designer' }, appPermissions: ['design'], grants: [] };
+    await store.identity.saveRole('studio', designer);
+    await store.identity.saveRole('hr', designer);
+    await store.identity.addMembership({ userId: manager.id, app: 'studio', role: 'designer', orgUnitId: 'sh01' });
+    expect(await store.identity.appPermissions(manager, 'studio')).toEqual(['design']);
+    expect(await store.identity.appPermissions(manager, 'hr')).toEqual([]);
+    expect(await store.identity.appPermissions(clerk, 'studio')).toEqual([]);
+    expect(await store.identity.appPermissions(admin, 'hr')).toEqual(['design', 'manageMembers']);
+  });
+
   it('lists org units as a tree and refuses unknown parents', async () => {
     expect((await store.identity.listOrgUnits()).map((u) => u.id)).toEqual(['hq', 'east', 'sh01', 'sh02', 'north']);
     await expect(store.identity.createOrgUnit({ id: 'x', parentId: 'nope', kind: 'store', name: { en: 'x' } })).rejects.toMatchObject({ code: 'ERR_NOT_FOUND', path: '/parentId' });
@@ -57,7 +72,7 @@ describe.each(testDialects())('identity on %s', (dialect) => {
   it('resolves roles and memberships into form access', async () => {
     const clerkRole: RoleDefinition = {
       schemaVersion: 1, key: 'clerk', name: { en: 'Clerk' },
-      grants: [{ form: 'lead', actions: ['create', 'read', 'update'], scope: { kind: 'mine' }, fieldRules: [{ field: 'budget', access: 'readOnly' }, { field: 'cost', access: 'hidden' }], deniedValues: [{ field: 'stage', allowed: ['won'] }] }],
+      grants: [{ form: 'lead', actions: ['create', 'read', 'update'], scope: { kind: 'mine' }, fieldRules: [{ field: 'budget', access: 'readOnly' }, { field: 'cost', access: 'hidden' }], deniedValues: [{ field: 'stage', values: ['won'] }] }],
     };
     const managerRole: RoleDefinition = {
       schemaVersion: 1, key: 'manager', name: { en: 'Manager' },

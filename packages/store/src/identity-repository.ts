@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Locale, OrgUnit, RoleDefinition, User } from '@tangram/schema';
+import { APP_PERMISSIONS, type Locale, type OrgUnit, type RoleDefinition, type User } from '@tangram/schema';
 import type { IdentityRepository } from './api';
 import { StoreError } from './errors';
 import { resolveFormAccess } from './resolve-access';
@@ -43,6 +43,10 @@ export function createIdentityRepository(db: Kysely<any>): IdentityRepository {
     async getUser(id) {
       const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? toUser(row as UserRow) : null;
+    },
+    async listUsers() {
+      const rows = await db.selectFrom('users').selectAll().orderBy('email').execute();
+      return rows.map((row) => toUser(row as UserRow));
     },
     async setUserDisabled(id, disabled) {
       const result = await db.updateTable('users').set({ disabled }).where('id', '=', id).executeTakeFirst();
@@ -101,6 +105,14 @@ export function createIdentityRepository(db: Kysely<any>): IdentityRepository {
       await sql`
         insert into memberships (user_id, app, role, org_unit_id) values (${input.userId}, ${input.app}, ${input.role}, ${input.orgUnitId})
         on conflict do nothing`.execute(db);
+    },
+    async appPermissions(user, app) {
+      if (user.isAdmin) return APP_PERMISSIONS;
+      if (user.disabled) return [];
+      const rows = await db.selectFrom('memberships as m').innerJoin('roles as r', (join) => join.onRef('r.app', '=', 'm.app').onRef('r.key', '=', 'm.role'))
+        .select('r.body').where('m.user_id', '=', user.id).where('m.app', '=', app).execute();
+      const granted = new Set(rows.flatMap((row) => (row.body as RoleDefinition).appPermissions ?? []));
+      return APP_PERMISSIONS.filter((permission) => granted.has(permission));
     },
     resolveAccess: (user, app, form) => resolveFormAccess(db, user, app, form),
   };

@@ -79,7 +79,7 @@ export async function resolveFormAccess(db: Kysely<any>, user: User | null, app:
   const hiddenFields = intersect(readers.map((g) => rulesOf(g, 'hidden')));
   const readOnlyFields = intersect(writers.map((g) => new Set([...rulesOf(g, 'hidden'), ...rulesOf(g, 'readOnly')])));
   const deniedValues = new Map<string, readonly unknown[]>();
-  const deniedBy = writers.map((g) => new Map((g.deniedValues ?? []).map((rule) => [rule.field, rule.allowed.map((v) => JSON.stringify(v))])));
+  const deniedBy = writers.map((g) => new Map((g.deniedValues ?? []).map((rule) => [rule.field, rule.values.map((v) => JSON.stringify(v))])));
   for (const [field, values] of deniedBy[0] ?? new Map<string, string[]>()) {
     const everywhere = values.filter((v) => deniedBy.every((m) => m.get(field)?.includes(v)));
     if (everywhere.length > 0) deniedValues.set(field, Object.freeze(everywhere.map((v) => JSON.parse(v) as unknown)));

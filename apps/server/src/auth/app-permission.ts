@@ -1,11 +1,8 @@
-import type { User } from '@tangram/schema';
+import type { AppPermission, User } from '@tangram/schema';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors';
 import { currentUser } from '../plugins/auth';
 
-export type AppPermission = 'design' | 'manageMembers';
-
-type AppPermissionsLookup = (user: User, app: string) => Promise<readonly AppPermission[]>;
 
 /**
  * Admins hold every app permission; other users hold what their roles in that app grant
@@ -19,9 +16,7 @@ export async function requireAppPermission(app: FastifyInstance, request: Fastif
 export async function hasAppPermission(app: FastifyInstance, request: FastifyRequest, appKey: string, permission: AppPermission): Promise<boolean> {
   const user = currentUser(request);
   if (user.isAdmin) return true;
-  const lookup = (app.store.identity as unknown as { appPermissions?: AppPermissionsLookup }).appPermissions;
-  const granted = lookup ? await lookup.call(app.store.identity, user, appKey) : [];
-  return granted.includes(permission);
+  return (await app.store.identity.appPermissions(user, appKey)).includes(permission);
 }
 
 export function isAppDesigner(app: FastifyInstance, request: FastifyRequest, appKey: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { testDialects } from '@tangram/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCrm, type Crm } from '../testing/crm-fixture';
-import { call, createTestApp, setupAdmin, type Session, type TestApp } from '../testing/test-app';
+import { call, createTestApp, createUser, setupAdmin, type Session, type TestApp } from '../testing/test-app';
 
 const LEADS = '/api/apps/crm/forms/lead/records';
 
@@ -296,6 +296,19 @@ describe.each(testDialects())('records API and the permission matrix (%s)', (dia
       const published = await call(t.app, { method: 'GET', url: '/api/apps/crm/forms/lead/versions/latest', headers: crm.clerkA.headers });
       expect(published).toMatchObject({ status: 200, body: { version: 1, status: 'published' } });
       expect((await call(t.app, { method: 'GET', url: '/api/apps/hr/forms/lead/versions/1', headers: crm.clerkA.headers })).status).toBe(404);
+    });
+
+    it('a role with the design permission lets a non-admin design that app, and admins list users', async () => {
+      const designer = await createUser(t.app, crm.admin, 'designer@example.com');
+      const draft = { url: '/api/apps/crm/forms/lead', headers: designer.headers };
+      expect((await call(t.app, { method: 'GET', ...draft })).status).toBe(403);
+      await call(t.app, { method: 'PUT', url: '/api/apps/crm/roles/designer', headers: crm.admin.headers, payload: { schemaVersion: 1, key: 'designer', name: { en: 'Designer' }, appPermissions: ['design'], grants: [] } });
+      const member = await call(t.app, { method: 'POST', url: '/api/apps/crm/members', headers: crm.admin.headers, payload: { userId: designer.userId, role: 'designer', orgUnitId: 'hq' } });
+      expect(member.status).toBeLessThan(300);
+      expect(await call(t.app, { method: 'GET', ...draft })).toMatchObject({ status: 200, body: { key: 'lead' } });
+      const users = await call(t.app, { method: 'GET', url: '/api/users', headers: crm.admin.headers });
+      expect(users.body.items.map((u: { email: string }) => u.email)).toContain('designer@example.com');
+      expect((await call(t.app, { method: 'GET', url: '/api/users', headers: designer.headers })).status).toBe(403);
     });
 
     it('roles and members: read back, and every unknown reference named', async () => {

@@ -19,8 +19,7 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
       response: { 200: { type: 'object', properties: { items: { type: 'array', items: { $ref: 'User#' } } }, required: ['items'] }, ...problems(401, 403) },
     },
   }, async () => {
-    const identity = app.store.identity as typeof app.store.identity & { listUsers?: () => Promise<readonly unknown[]> };
-    return { items: identity.listUsers ? await identity.listUsers() : [] };
+    return { items: await app.store.identity.listUsers() };
   });
 
   app.post<{ Body: CreateUserBody }>('/users', {

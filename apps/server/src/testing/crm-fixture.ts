@@ -41,7 +41,7 @@ export const clerkRole: RoleDefinition = {
     actions: ['create', 'read', 'update'],
     scope: { kind: 'mine' },
     fieldRules: [{ field: 'secret', access: 'hidden' }],
-    deniedValues: [{ field: 'stage', allowed: ['won'] }],
+    deniedValues: [{ field: 'stage', values: ['won'] }],
   }],
 };
 

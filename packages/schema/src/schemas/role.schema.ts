@@ -38,8 +38,8 @@ const formGrantSchema = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { field: keySchema, allowed: { type: 'array' } },
-        required: ['field', 'allowed'],
+        properties: { field: keySchema, values: { type: 'array' } },
+        required: ['field', 'values'],
         additionalProperties: false,
       },
     },

@@ -20,7 +20,7 @@ const appCases: Case[] = [
 const role = {
   schemaVersion: 1, key: 'store_manager', name: { en: 'Store manager' }, appPermissions: ['manageMembers'],
   grants: [
-    { form: 'lead', actions: ['create', 'read', 'update'], scope: { kind: 'orgUnitTree' }, fieldRules: [{ field: 'budget', access: 'readOnly' }], deniedValues: [{ field: 'stage', allowed: ['won'] }] },
+    { form: 'lead', actions: ['create', 'read', 'update'], scope: { kind: 'orgUnitTree' }, fieldRules: [{ field: 'budget', access: 'readOnly' }], deniedValues: [{ field: 'stage', values: ['won'] }] },
     { form: 'follow_up', actions: ['read'], scope: { kind: 'condition', condition: { '==': [{ var: 'owner' }, { var: '$user.id' }] } } },
   ],
 };
