@@ -249,3 +249,36 @@ describe('workspace on a desktop (en)', () => {
     expect(await page.getByRole('link', { name: '李四' }).count()).toBe(0);
   });
 });
+
+describe('workspace for a clerk whose role hides a field (390x844, zh-CN)', () => {
+  it('offers only what the role grants and never shows the hidden field', async () => {
+    await expectOk(api('POST', '/api/org-units', { id: 'hq', parentId: null, kind: 'hq', name: l('总部', 'HQ') }));
+    await expectOk(api('POST', '/api/org-units', { id: 'sh01', parentId: 'hq', kind: 'store', name: l('上海一店', 'Shanghai 1') }));
+    const clerk = await expectOk(api<{ id: string }>('POST', '/api/users', { email: 'clerk@example.com', password: 'clerk-pass-1', name: '李店员', locale: 'zh-CN' }));
+    await expectOk(api('PUT', '/api/apps/crm/roles/clerk', {
+      schemaVersion: 1, key: 'clerk', name: l('店员', 'Clerk'),
+      grants: [{ form: 'lead', actions: ['create', 'read'], scope: { kind: 'mine' }, fieldRules: [{ field: 'budget', access: 'hidden' }] }],
+    }));
+    await expectOk(api('POST', '/api/apps/crm/members', { userId: clerk.id, role: 'clerk', orgUnitId: 'sh01' }));
+    const login = await fetch(`${harness.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'clerk@example.com', password: 'clerk-pass-1' }) });
+    expect(login.status).toBe(200);
+    const clerkToken = ((await login.json()) as { token: string }).token;
+
+    const { context, page } = await harness.openBrowser({ width: 390, height: 844 }, { mobile: true });
+    await context.addCookies([{ name: 'tangram_session', value: clerkToken, url: harness.baseUrl }]);
+    await page.goto(`${harness.baseUrl}/apps/crm/forms/lead`);
+    await page.getByText('还没有记录').waitFor();
+    await page.getByRole('link', { name: '新建记录' }).first().click();
+    await page.getByLabel('姓名').fill('赵六');
+    await page.getByRole('radio', { name: '门店' }).click();
+    expect(await page.getByLabel('预算').count()).toBe(0);
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('heading', { name: '赵六' }).waitFor();
+    await page.getByText('你 创建了记录').waitFor();
+    expect(await page.locator('[data-field="budget"]').count()).toBe(0);
+    // The role grants neither update nor delete: the record page offers neither.
+    expect(await page.getByRole('link', { name: '编辑' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '删除' }).count()).toBe(0);
+    await shot(page, 'record-clerk-phone-zh');
+  });
+});

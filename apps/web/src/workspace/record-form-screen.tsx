@@ -63,7 +63,9 @@ function RecordEditor({ ws, record }: { ws: WorkspaceContext; record: RecordView
   const ctx = { now: new Date().toISOString(), user: { id: ws.user.id, orgUnitIds: [] as string[] } };
   const input = toRecordInput(form, draft, mode, previous);
   const values = mode === 'update' ? { ...previous, ...input } : input;
-  const states = fieldStates(form, values, ctx);
+  const states = Object.fromEntries(
+    Object.entries(fieldStates(form, values, ctx)).map(([key, state]) => [key, ws.readOnlyFields.has(key) ? { ...state, readOnly: true } : state]),
+  );
   const local = showErrors ? checkDraft(form, input, { ...ctx, mode, ...(previous ? { previous } : {}) }) : undefined;
   const keys = useMemo(() => form.fields.map((f) => f.key), [form]);
   const placed = placeProblems([...(local?.problems ?? []), ...serverProblems], keys);

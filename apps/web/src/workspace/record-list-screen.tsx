@@ -74,9 +74,11 @@ function RecordList({ ws }: { ws: WorkspaceContext }) {
             {state.kind === 'ready' ? t('workspace.list.total', { count: state.total }) : '\u00a0'}
           </p>
         </div>
-        <Link to={paths.create} className="button button--primary ws-header__action">
-          + {t('workspace.new')}
-        </Link>
+        {ws.can('create') ? (
+          <Link to={paths.create} className="button button--primary ws-header__action">
+            + {t('workspace.new')}
+          </Link>
+        ) : null}
       </header>
       <div className="ws-toolbar">
         <FilterBar form={form} applied={conditions} onApply={setConditions} />
@@ -91,11 +93,15 @@ function RecordList({ ws }: { ws: WorkspaceContext }) {
           <EmptyState
             title={t('workspace.list.empty.title')}
             hint={t('workspace.list.empty.hint')}
-            action={
-              <Link to={paths.create} className="button button--primary">
-                + {t('workspace.new')}
-              </Link>
-            }
+            {...(ws.can('create')
+              ? {
+                  action: (
+                    <Link to={paths.create} className="button button--primary">
+                      + {t('workspace.new')}
+                    </Link>
+                  ),
+                }
+              : {})}
           />
         )
       ) : null}

@@ -59,12 +59,16 @@ function RecordPage({ ws, id }: { ws: WorkspaceContext; id: string }) {
           </p>
         </div>
         <div className="ws-header__buttons">
-          <button type="button" className="button button--secondary ws-danger" onClick={() => setConfirming(true)}>
-            {t('workspace.delete')}
-          </button>
-          <Link to={paths.edit(record.id)} className="button button--primary">
-            {t('workspace.edit')}
-          </Link>
+          {ws.can('delete') ? (
+            <button type="button" className="button button--secondary ws-danger" onClick={() => setConfirming(true)}>
+              {t('workspace.delete')}
+            </button>
+          ) : null}
+          {ws.can('update') ? (
+            <Link to={paths.edit(record.id)} className="button button--primary">
+              {t('workspace.edit')}
+            </Link>
+          ) : null}
         </div>
       </header>
       <FormAlert message={failure ? describeError(failure, t, locale) : undefined} />

@@ -12,7 +12,7 @@ import { Link } from '../router/router';
 import { FormNav } from '../screens/app-home-screen';
 import { latestForms } from '../screens/latest-forms';
 import { AppShell } from '../shell/app-shell';
-import { createRecordsApi, type RecordsApi } from './records-api';
+import { createRecordsApi, type FormAccess, type RecordsApi } from './records-api';
 import { workspacePaths } from './paths';
 import './workspace.css';
 
@@ -25,6 +25,17 @@ export interface WorkspaceContext {
   readonly formName: string;
   readonly records: RecordsApi;
   readonly paths: ReturnType<typeof workspacePaths>;
+  /** Whether the caller's role grants an action here; the page hides what it doesn't (the server still decides). */
+  readonly can: (action: 'create' | 'read' | 'update' | 'delete') => boolean;
+  /** Fields the caller's role lets them see but not write. */
+  readonly readOnlyFields: ReadonlySet<string>;
+}
+
+/** The form as this caller sees it: fields their role hides are not drawn, listed or filtered on. */
+function visibleForm(form: FormDefinition, access: FormAccess | null): FormDefinition {
+  if (!access || access.hiddenFields.length === 0) return form;
+  const hidden = new Set(access.hiddenFields);
+  return Object.freeze({ ...form, fields: form.fields.filter((field) => !hidden.has(field.key)) });
 }
 
 /** One client per form page; it reads the language per call so a switch applies to the next request. */
@@ -44,7 +55,7 @@ export function WorkspaceFrame({ user, appKey, formKey, title, children }: { use
   const api = useApi();
   const records = useRecordsApi(appKey, formKey);
   const data = useLoad(async () => {
-    const [apps, forms, version] = await Promise.all([
+    const [apps, forms, version, access] = await Promise.all([
       api.listApps().catch(() => []),
       // Listing forms is a designer's right today; everyone else simply gets no form navigation.
       api.listForms(appKey).catch(() => []),
@@ -53,8 +64,17 @@ export function WorkspaceFrame({ user, appKey, formKey, title, children }: { use
         if (isApiError(error) && (error.status === 404 || error.status === 409)) return null;
         throw error;
       }),
+      // Without it the page offers every action and the server refuses what is not granted.
+      records.access().catch(() => null),
     ]);
-    return { app: apps.find((app) => app.key === appKey), forms: latestForms(forms), version: version as DefinitionVersion<FormDefinition> | null };
+    const published = version as DefinitionVersion<FormDefinition> | null;
+    return {
+      app: apps.find((app) => app.key === appKey),
+      forms: latestForms(forms),
+      version: published,
+      form: published ? visibleForm(published.body, access) : null,
+      access,
+    };
   }, [api, records, appKey]);
 
   const app = data.kind === 'ready' ? data.value.app : undefined;
@@ -100,8 +120,19 @@ export function WorkspaceFrame({ user, appKey, formKey, title, children }: { use
             <EmptyState title={t('workspace.formError.title')} hint={t('workspace.notPublished', { form: formName })} />
           </>
         ) : null}
-        {data.kind === 'ready' && version
-          ? children({ user, appKey, formKey, form: version.body, formVersion: version.version, formName, records, paths })
+        {data.kind === 'ready' && version && data.value.form
+          ? children({
+              user,
+              appKey,
+              formKey,
+              form: data.value.form,
+              formVersion: version.version,
+              formName,
+              records,
+              paths,
+              can: (action) => !data.value.access || data.value.access.actions.includes(action),
+              readOnlyFields: new Set(data.value.access?.readOnlyFields ?? []),
+            })
           : null}
       </div>
     </AppShell>
