@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { FormDefinition, Locale, Problem, RecordView } from '@tangram/schema';
+import type { Problem, RecordView } from '@tangram/schema';
 import { checkDraft, draftFromRecord, fieldLabel, fieldStates, FormRenderer, placeProblems, toRecordInput, type Draft } from '@tangram/ui';
 import { isApiError } from '../api/api-error';
 import { describeError, describeProblem } from '../api/describe-error';
@@ -12,30 +12,12 @@ import { Link, useRouter } from '../router/router';
 import { useSession } from '../session/session-provider';
 import { formLabels } from './form-labels';
 import { RecordWriteError } from './records-api';
+import { located } from './refused-write';
 import { WorkspaceFrame, type WorkspaceContext } from './workspace-frame';
 
 interface PendingWarning {
   readonly checkId: string;
   readonly message: string;
-}
-
-/**
- * The problems of a refused write. A unique value already taken (409) may name its field only in `params`
- * (`{ field: 'phone' }`): it is placed on that field like a 422 problem.
- */
-function located(error: RecordWriteError, form: FormDefinition, locale: Locale): readonly Problem[] {
-  const key = error.params.field;
-  const problems: readonly Problem[] =
-    error.errors.length > 0
-      ? error.errors
-      : typeof key === 'string'
-        ? [{ path: `/data/${key}`, code: error.code, params: error.params }]
-        : [{ path: '', code: error.code, params: error.params, ...(error.detail ? { message: error.detail } : {}) }];
-  // Messages name a field as the reader knows it (its label), not by its key.
-  return problems.map((problem) => {
-    const field = form.fields.find((f) => f.key === problem.params?.field);
-    return field ? { ...problem, params: { ...problem.params, field: fieldLabel(field, locale) } } : problem;
-  });
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
