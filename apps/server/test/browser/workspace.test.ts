@@ -30,10 +30,14 @@ const LEAD_FORM: FormDefinition = {
     { id: 'f7', key: 'vip', kind: 'yesno', label: l('VIP 客户', 'VIP') },
     { id: 'f8', key: 'visit_date', kind: 'date', label: l('到店日期', 'Visit date') },
     { id: 'f9', key: 'notes', kind: 'textarea', label: l('备注', 'Notes') },
+    { id: 'f10', key: 'items', kind: 'subtable', label: l('意向商品', 'Products'), fields: [
+      { id: 'f10a', key: 'product', kind: 'text', label: l('商品', 'Product'), required: true },
+      { id: 'f10b', key: 'qty', kind: 'number', label: l('数量', 'Quantity'), min: 1 },
+    ] },
   ],
   layout: [
     { id: 'who', title: l('客户', 'Customer'), columns: 2, fields: ['name', 'phone', 'channel', 'booth'] },
-    { id: 'deal', title: l('意向', 'Interest'), columns: 2, fields: ['age', 'budget', 'vip', 'visit_date', 'notes'] },
+    { id: 'deal', title: l('意向', 'Interest'), columns: 2, fields: ['age', 'budget', 'vip', 'visit_date', 'notes', 'items'] },
   ],
   checks: [
     { id: 'web-no-vip', severity: 'block', when: { and: [{ '==': [{ var: 'channel' }, 'web'] }, { '==': [{ var: 'vip' }, true] }] }, message: l('网站线索不能直接设为 VIP', 'A website lead cannot be made VIP directly'), fields: ['vip'] },
@@ -129,11 +133,21 @@ describe('workspace on a phone (390x844, zh-CN)', () => {
     await page.getByLabel('年龄').fill('8');
     await page.getByLabel('预算').fill('5000');
     await page.locator('[data-field="vip"]').getByRole('radio', { name: '是' }).click();
+    // Sub-table rows: add two, remove the second; the row's own fields are checked too.
+    const items = page.locator('[data-field="items"]');
+    await items.getByRole('button', { name: '添加一行' }).click();
+    await items.getByRole('button', { name: '添加一行' }).click();
+    expect(await items.getByText('第 2 行').count()).toBe(1);
+    await items.getByRole('button', { name: '删除此行' }).nth(1).click();
+    expect(await items.getByText('第 2 行').count()).toBe(0);
+    await items.getByLabel('数量', { exact: true }).fill('2');
     await shot(page, 'form-filled-phone-zh');
 
     // The block check refuses, next to its field, in the browser already.
     await page.getByRole('button', { name: '保存' }).click();
     await page.locator('[data-field="vip"]').getByText('网站线索不能直接设为 VIP').waitFor();
+    await page.locator('[data-field="product"]').getByText('必填').waitFor();
+    await items.getByLabel(/^商品/).fill('孕妇营养套装');
     await shot(page, 'form-blocked-phone-zh');
     expect(posts).toEqual([]);
 
@@ -149,13 +163,14 @@ describe('workspace on a phone (390x844, zh-CN)', () => {
     // Saved with the confirmation; the record page shows the fields and who created it.
     await page.getByRole('heading', { name: '张小红' }).waitFor();
     expect(posts).toHaveLength(1);
-    expect(JSON.parse(posts[0] as string)).toMatchObject({ data: { name: '张小红', channel: 'store', age: 8, budget: '5000', vip: true }, confirmedWarnings: ['child'] });
+    expect(JSON.parse(posts[0] as string)).toMatchObject({ data: { name: '张小红', channel: 'store', age: 8, budget: '5000', vip: true, items: [{ product: '孕妇营养套装', qty: 2 }] }, confirmedWarnings: ['child'] });
     const recordPath = new URL(page.url()).pathname;
     expect(recordPath).toMatch(/^\/apps\/crm\/forms\/lead\/records\/\d+$/);
     await page.getByText('你 创建了记录').waitFor();
     await page.locator('[data-field="phone"]').getByText('13800138000').waitFor();
     await page.locator('[data-field="channel"]').getByText('门店').waitFor();
     await page.locator('[data-field="vip"]').getByText('是').waitFor();
+    await page.locator('[data-field="items"]').getByRole('cell', { name: '孕妇营养套装' }).waitFor();
     await shot(page, 'record-phone-zh');
 
     // Two more leads, then the list finds hers by a filter and shows cards on a phone.
