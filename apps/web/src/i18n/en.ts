@@ -60,7 +60,6 @@ export const en = {
   'appHome.noForms.hint': 'Forms appear in the navigation on the left once they are created in the form designer.',
   'appHome.welcome.title': 'Pick a form to start',
   'appHome.welcome.hint': 'Open a form to fill it in, browse its list and open its records here.',
-  'appHome.formWorkspace.hint': 'The list and entry pages for this form are coming soon.',
   'appHome.error.title': 'Could not load this app',
   'appHome.notFound': 'There is no app "{key}". It may have been deleted, or you may not have access to it.',
   'form.status.draft': 'Draft',

@@ -61,7 +61,6 @@ export const zhCN = {
   'appHome.noForms.hint': '在表单设计器中创建并发布表单后，它们会显示在左侧导航中。',
   'appHome.welcome.title': '选择一个表单开始工作',
   'appHome.welcome.hint': '打开表单后，可以在这里填写数据、查看列表和记录详情。',
-  'appHome.formWorkspace.hint': '此表单的数据列表与填报页面即将上线。',
   'appHome.error.title': '无法加载此应用',
   'appHome.notFound': '找不到应用「{key}」，它可能已被删除，或你没有访问权限。',
   'form.status.draft': '草稿',

@@ -47,7 +47,7 @@ export function FormNav({ appKey, forms, current }: { appKey: string; forms: rea
 }
 
 /** `/apps/:app` and `/apps/:app/forms/:form`: the app's navigation and the workspace that later fills in. */
-export function AppHomeScreen({ user, appKey, formKey }: { user: CurrentUser; appKey: string; formKey?: string | undefined }) {
+export function AppHomeScreen({ user, appKey }: { user: CurrentUser; appKey: string }) {
   const { t, text, locale } = useI18n();
   const api = useApi();
   const data = useLoad<AppHomeData>(async () => {
@@ -66,7 +66,6 @@ export function AppHomeScreen({ user, appKey, formKey }: { user: CurrentUser; ap
   const app = data.kind === 'ready' ? data.value.app : undefined;
   const appName = app ? text(app.name) || app.key : appKey;
   const forms = data.kind === 'ready' ? data.value.forms : [];
-  const currentForm = forms.find((form) => form.key === formKey);
 
   const crumb = (
     <Link to={`/apps/${encodeURIComponent(appKey)}`} className="crumb">
@@ -76,7 +75,7 @@ export function AppHomeScreen({ user, appKey, formKey }: { user: CurrentUser; ap
   );
 
   return (
-    <AppShell user={user} crumb={crumb} title={currentForm ? `${text(currentForm.body?.name) || currentForm.key} · ${appName}` : appName} sidebar={data.kind === 'ready' ? <FormNav appKey={appKey} forms={forms} current={formKey} /> : undefined}>
+    <AppShell user={user} crumb={crumb} title={appName} sidebar={data.kind === 'ready' ? <FormNav appKey={appKey} forms={forms} current={undefined} /> : undefined}>
       <div className="page">
         {data.kind === 'loading' ? <LoadingState label={t('common.loading')} /> : null}
         {data.kind === 'failed' ? (
@@ -96,22 +95,12 @@ export function AppHomeScreen({ user, appKey, formKey }: { user: CurrentUser; ap
           <>
             <header className="page__header">
               <div>
-                <h1 className="page__title">{currentForm ? text(currentForm.body?.name) || currentForm.key : appName}</h1>
-                <p className="page__subtitle">
-                  {currentForm
-                    ? currentForm.status === 'published'
-                      ? `${t('form.status.published')} · ${t('form.version', { version: currentForm.version })}`
-                      : t('form.status.draft')
-                    : app?.description
-                      ? text(app.description)
-                      : null}
-                </p>
+                <h1 className="page__title">{appName}</h1>
+                <p className="page__subtitle">{app?.description ? text(app.description) : null}</p>
               </div>
             </header>
             {forms.length === 0 ? (
               <EmptyState title={t('appHome.noForms.title')} hint={t('appHome.noForms.hint')} />
-            ) : currentForm ? (
-              <EmptyState title={text(currentForm.body?.name) || currentForm.key} hint={t('appHome.formWorkspace.hint')} />
             ) : (
               <section className="form-overview" aria-labelledby="form-overview-title">
                 <h2 className="section-title" id="form-overview-title">
