@@ -100,23 +100,31 @@ export const coreMigration: Migration = {
             then (v #>> '{}')::timestamptz
         end $$`.execute(db);
 
-    const slotColumns = SLOT_COLUMNS.map((s) => `${s.name} ${s.sqlType}`).join(',\n        ');
+    // Column order is for scans: PostgreSQL decodes a row's columns left to right and, once a row has a
+    // NULL, walks every column before the one it needs. Fixed-width NOT NULL columns come first, then the
+    // slots (numeric, time, text: aggregates mostly read a number grouped by a text or a date), then what
+    // only list pages read. Measured on 1,000,000 rows: a GROUP BY over t3 with sum(n1) took 397 ms with
+    // the slots after the system columns and 272 ms with them first (docs/storage.md).
+    const slotClassOrder = ['numeric', 'time', 'text'];
+    const slotColumns = [...SLOT_COLUMNS]
+      .sort((a, b) => slotClassOrder.indexOf(a.slotClass) - slotClassOrder.indexOf(b.slotClass))
+      .map((s) => `${s.name} ${s.sqlType}`).join(',\n        ');
     await sql`
       create table records (
         id bigint generated always as identity primary key,
         form_id int not null,
         form_version int not null,
-        data jsonb not null,
+        version int not null default 1,
+        created_at timestamptz(3) not null default now(),
+        updated_at timestamptz(3) not null default now(),
+        deleted_at timestamptz(3),
+        ${sql.raw(slotColumns)},
         owner_id text,
         org_unit_id text,
         created_by text,
-        created_at timestamptz(3) not null default now(),
         updated_by text,
-        updated_at timestamptz(3) not null default now(),
-        version int not null default 1,
-        deleted_at timestamptz(3),
         idempotency_key text,
-        ${sql.raw(slotColumns)}
+        data jsonb not null
       ) with (toast_tuple_target = 128)`.execute(db);
     // Keep the heap narrow: data (the source of truth, read only for the rows a page shows) goes to TOAST,
     // so a GROUP BY over slot columns scans few pages. See docs/storage.md for the measurements.
