@@ -9,12 +9,12 @@ export async function bootstrapAdmin(store: Store, admin: { email: string; passw
   if (!admin) return 'skipped';
   if ((await store.identity.countUsers()) > 0) return 'skipped';
   if (admin.password.length < 8) throw new Error('TANGRAM_ADMIN_PASSWORD must be at least 8 characters');
-  await store.identity.createUser({
+  const created = await store.identity.createFirstUser({
     email: admin.email.toLowerCase(),
     name: admin.email.split('@')[0] ?? 'admin',
     passwordHash: await hashPassword(admin.password),
     locale: 'zh-CN',
     isAdmin: true,
   });
-  return 'created';
+  return created ? 'created' : 'skipped';
 }

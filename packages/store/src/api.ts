@@ -119,6 +119,8 @@ export interface DefinitionsRepository {
 export interface IdentityRepository {
   countUsers(): Promise<number>;
   createUser(input: { email: string; name: string; passwordHash: string; locale: Locale; isAdmin: boolean }): Promise<User>;
+  /** Creates the user only while no user exists, atomically (first-run setup); null when one already exists. */
+  createFirstUser(input: { email: string; name: string; passwordHash: string; locale: Locale; isAdmin: boolean }): Promise<User | null>;
   findUserByEmail(email: string): Promise<(User & { passwordHash: string }) | null>;
   getUser(id: string): Promise<User | null>;
   /** Every user, by email. */

@@ -48,6 +48,19 @@ describe.each(testDialects())('identity on %s', (dialect) => {
     expect(await store.identity.findSessionUser('session-hash', NOW)).toBeNull();
   });
 
+  it('creates a first user only while nobody exists, also when two attempts race', async () => {
+    const fresh = await openTestStore(dialect);
+    try {
+      const attempt = (email: string) => fresh.identity.createFirstUser({ email, name: email, passwordHash: '$argon2id$x', locale: 'en', isAdmin: true });
+      const results = await Promise.all([attempt('a@example.com'), attempt('b@example.com')]);
+      expect(results.filter((user) => user !== null)).toHaveLength(1);
+      expect(await fresh.identity.countUsers()).toBe(1);
+      expect(await attempt('c@example.com')).toBeNull();
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('lists users by email', async () => {
     expect((await store.identity.listUsers()).map((u) => u.email)).toEqual(['admin@example.com', 'clerk@example.com', 'manager@example.com']);
   });

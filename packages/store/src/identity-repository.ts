@@ -11,6 +11,9 @@ function toUser(row: UserRow): User {
   return Object.freeze({ id: row.id, email: row.email, name: row.name, locale: row.locale, isAdmin: row.is_admin, disabled: row.disabled });
 }
 
+/** Advisory lock key for first-run user creation (any constant unique to this purpose). */
+const FIRST_USER_LOCK = 7_461_001;
+
 const ORG_UNIT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
@@ -35,6 +38,19 @@ export function createIdentityRepository(db: Kysely<any>): IdentityRepository {
         if (isUniqueViolation(error)) throw new StoreError('ERR_CONFLICT', 'a user with this email exists', { path: '/email', params: { email: input.email } });
         throw error;
       }
+    },
+    async createFirstUser(input) {
+      // Two first-run requests racing must not both become admin: the lock serialises them, and the count
+      // runs after it, on a snapshot that sees the other's committed user.
+      return db.transaction().execute(async (trx) => {
+        await sql`select pg_advisory_xact_lock(${FIRST_USER_LOCK})`.execute(trx);
+        const existing = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
+        if (existing) return null;
+        const row = await trx.insertInto('users').values({
+          email: input.email, name: input.name, password_hash: input.passwordHash, locale: input.locale, is_admin: input.isAdmin,
+        }).returningAll().executeTakeFirstOrThrow();
+        return toUser(row as UserRow);
+      });
     },
     async findUserByEmail(email) {
       const row = await db.selectFrom('users').selectAll().where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();

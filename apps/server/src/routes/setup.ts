@@ -34,9 +34,9 @@ export const setupRoutes: FastifyPluginAsync = async (app) => {
     if ((await app.store.identity.countUsers()) > 0) throw new ApiError('ERR_SETUP_DONE');
     const { email, password, name, locale } = request.body;
     const passwordHash = await hashPassword(password);
-    // Checked again after the slow hash: two racing first-run requests must not both become admin.
-    if ((await app.store.identity.countUsers()) > 0) throw new ApiError('ERR_SETUP_DONE');
-    const user = await app.store.identity.createUser({ email: email.toLowerCase(), name, passwordHash, locale, isAdmin: true });
+    // Atomic in the store: of two racing first-run requests only one becomes admin.
+    const user = await app.store.identity.createFirstUser({ email: email.toLowerCase(), name, passwordHash, locale, isAdmin: true });
+    if (!user) throw new ApiError('ERR_SETUP_DONE');
     const session = await startSession(app, reply, user.id);
     return reply.code(201).send({ user, token: session.token, expiresAt: session.expiresAt.toISOString() });
   });
