@@ -74,7 +74,9 @@ export const coreMigration: Migration = {
       )`.execute(db);
 
     // Typed projections of jsonb values, used to fill slots on every write and by backfills at publish.
-    // IMMUTABLE SQL functions are inlined by the planner, so they cost next to nothing per row.
+    // The planner inlines a SQL function only when its body is no more volatile than declared, so each is
+    // declared as volatile as its body really is: text->timestamptz casts are STABLE, and an IMMUTABLE
+    // tangram_slot_time was never inlined (measured: 3.6 µs against 1.9 µs per call). None is used in an index.
     await sql`
       create function tangram_slot_text(v jsonb) returns text language sql immutable parallel safe as $$
         select case jsonb_typeof(v)
@@ -92,7 +94,7 @@ export const coreMigration: Migration = {
     // datetimes must carry an offset, so the session time zone never changes their meaning.
     // Values that only look like dates (2024-02-31) are refused in the store before they reach SQL.
     await sql`
-      create function tangram_slot_time(v jsonb) returns timestamptz(3) language sql immutable parallel safe as $$
+      create function tangram_slot_time(v jsonb) returns timestamptz(3) language sql stable parallel safe as $$
         select case
           when jsonb_typeof(v) <> 'string' then null
           when (v #>> '{}') ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' then ((v #>> '{}') || 'T00:00:00Z')::timestamptz
