@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
-import type { Field, RecordView } from '@tangram/schema';
+import { useState } from 'react';
+import type { Field, Page, RecordView } from '@tangram/schema';
 import { buildFilter, defaultColumns, fieldLabel, formatValue, nextSort, type FilterCondition } from '@tangram/ui';
 import { isApiError } from '../api/api-error';
 import { describeError } from '../api/describe-error';
 import type { CurrentUser } from '../api/endpoints';
 import { EmptyState, ErrorState, LoadingState } from '../components/state-views';
+import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n-provider';
 import { Link, useRouter } from '../router/router';
 import { useSession } from '../session/session-provider';
@@ -17,6 +18,15 @@ type ListState =
   | { readonly kind: 'failed'; readonly error: unknown }
   | { readonly kind: 'ready'; readonly items: readonly RecordView[]; readonly nextCursor: string | null; readonly total: number; readonly more: 'idle' | 'loading' };
 
+interface MorePages {
+  readonly base: Page<RecordView>;
+  readonly items: readonly RecordView[];
+  readonly nextCursor: string | null;
+  readonly total: number | undefined;
+  readonly loading: boolean;
+  readonly error: unknown;
+}
+
 const PAGE = 50;
 
 function RecordList({ ws }: { ws: WorkspaceContext }) {
@@ -27,37 +37,41 @@ function RecordList({ ws }: { ws: WorkspaceContext }) {
   const [columns, setColumns] = useState<readonly string[]>(() => defaultColumns(form));
   const [sort, setSort] = useState<string | undefined>(undefined);
   const [conditions, setConditions] = useState<readonly FilterCondition[]>([]);
-  const [state, setState] = useState<ListState>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
   const filter = buildFilter(form, conditions);
   const filterKey = JSON.stringify(filter ?? null);
+  const first = useLoad(() => records.list({ filter, sort, limit: PAGE }), [records, filterKey, sort]);
+  const [more, setMore] = useState<MorePages | null>(null);
 
-  useEffect(() => {
-    let current = true;
-    setState({ kind: 'loading' });
-    records.list({ filter, sort, limit: PAGE }).then(
-      (page) => current && setState({ kind: 'ready', items: page.items, nextCursor: page.nextCursor, total: page.total, more: 'idle' }),
-      (error: unknown) => {
-        if (!current) return;
-        if (isApiError(error) && error.status === 401) expired();
-        else setState({ kind: 'failed', error });
-      },
-    );
-    return () => {
-      current = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [records, filterKey, sort, attempt]);
+  // Pages fetched by "load more" extend the first page they were loaded after; a new first page drops them.
+  const firstPage = first.kind === 'ready' ? first.value : undefined;
+  const extra = more && more.base === firstPage ? more : null;
+  const state: ListState =
+    first.kind !== 'ready' ? first
+    : extra?.error !== undefined ? { kind: 'failed', error: extra.error }
+    : {
+        kind: 'ready',
+        items: extra ? [...first.value.items, ...extra.items] : first.value.items,
+        nextCursor: extra ? extra.nextCursor : first.value.nextCursor,
+        total: extra?.total ?? first.value.total,
+        more: extra?.loading ? 'loading' : 'idle',
+      };
 
   const loadMore = async () => {
-    if (state.kind !== 'ready' || !state.nextCursor) return;
-    setState({ ...state, more: 'loading' });
+    if (!firstPage || state.kind !== 'ready' || !state.nextCursor) return;
+    const base = firstPage;
+    const before = extra ?? { base, items: [], nextCursor: null, total: undefined, loading: false, error: undefined };
+    setMore({ ...before, loading: true });
     try {
       const page = await records.list({ filter, sort, limit: PAGE, cursor: state.nextCursor });
-      setState({ kind: 'ready', items: [...state.items, ...page.items], nextCursor: page.nextCursor, total: page.total, more: 'idle' });
+      setMore({ base, items: [...before.items, ...page.items], nextCursor: page.nextCursor, total: page.total, loading: false, error: undefined });
     } catch (error) {
-      setState({ kind: 'failed', error });
+      if (isApiError(error) && error.status === 401) expired();
+      else setMore({ ...before, loading: false, error });
     }
+  };
+  const retry = () => {
+    setMore(null);
+    first.reload();
   };
 
   const shown = columns.map((key) => form.fields.find((f) => f.key === key)).filter((f): f is Field => f !== undefined);
@@ -85,7 +99,7 @@ function RecordList({ ws }: { ws: WorkspaceContext }) {
         <ColumnChooser form={form} columns={columns} onChange={setColumns} />
       </div>
       {state.kind === 'loading' ? <LoadingState label={t('common.loading')} /> : null}
-      {state.kind === 'failed' ? <ErrorState title={t('workspace.list.error.title')} message={describeError(state.error, t, locale)} retryLabel={t('common.retry')} onRetry={() => setAttempt((n) => n + 1)} /> : null}
+      {state.kind === 'failed' ? <ErrorState title={t('workspace.list.error.title')} message={describeError(state.error, t, locale)} retryLabel={t('common.retry')} onRetry={retry} /> : null}
       {state.kind === 'ready' && state.items.length === 0 ? (
         filter ? (
           <EmptyState title={t('workspace.list.noMatch.title')} hint={t('workspace.list.noMatch.hint')} />
