@@ -111,6 +111,8 @@ export interface DefinitionsRepository {
   list(app: string, kind: DefinitionKind): Promise<readonly DefinitionVersion[]>;
   getDraft(app: string, kind: DefinitionKind, key: string): Promise<DefinitionVersion | null>;
   getPublished(app: string, kind: DefinitionKind, key: string, version?: number): Promise<DefinitionVersion | null>;
+  /** The number of the latest published version, without its body (every record write asks this). */
+  latestPublishedVersion(app: string, kind: DefinitionKind, key: string): Promise<number | null>;
   saveDraft(actor: Actor, app: string, kind: DefinitionKind, key: string, body: unknown): Promise<DefinitionVersion>;
   /** Copies the draft into a new immutable version; for forms also maps fields to storage and creates indexes. */
   publish(actor: Actor, app: string, kind: DefinitionKind, key: string, note?: string): Promise<DefinitionVersion>;

@@ -32,6 +32,8 @@ describe.each(testDialects())('definitions on %s', (dialect) => {
     expect(v2.version).toBe(2);
     expect((await store.definitions.getPublished('crm', 'form', 'lead'))!.body).toEqual(changed);
     expect((await store.definitions.getPublished('crm', 'form', 'lead', 1))!.body).toEqual(form);
+    expect(await store.definitions.latestPublishedVersion('crm', 'form', 'lead')).toBe(2);
+    expect(await store.definitions.latestPublishedVersion('crm', 'form', 'nope')).toBeNull();
     expect((await store.definitions.list('crm', 'form')).map((d) => [d.key, d.version])).toEqual([['lead', 0], ['lead', 2]]);
     // A published version can't be changed, even by SQL that bypasses the repository.
     await expect(sql`update definitions set body = '{}' where version = 1`.execute(store.handle.db)).rejects.toThrow(/immutable/);

@@ -69,6 +69,12 @@ export function createDefinitionsRepository(db: Kysely<any>, onFormPublished: (a
       const row = await query.executeTakeFirst();
       return row ? toDefinition(row as DefinitionRow) : null;
     },
+    async latestPublishedVersion(app, kind, key) {
+      const row = await db.selectFrom('definitions').select('version')
+        .where('app', '=', app).where('kind', '=', kind).where('key', '=', key).where('status', '=', 'published')
+        .orderBy('version', 'desc').limit(1).executeTakeFirst();
+      return row ? Number(row.version) : null;
+    },
     async saveDraft(actor, app, kind, key, body) {
       const row = await db.insertInto('definitions')
         .values({ app, kind, key, version: 0, status: 'draft', body: JSON.stringify(body), author: actor.userId })

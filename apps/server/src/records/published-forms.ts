@@ -1,7 +1,7 @@
 /**
  * The published form a write is checked against. Published versions never change, so each one is
  * validated and frozen once per process and kept by app/form/version; only "which version is latest"
- * is asked of the store on every write, so a publish by another process is seen at once.
+ * (its number, not its body) is asked of the store on every write, so a publish by another process is seen at once.
  */
 import { validateForm, type FormDefinition } from '@tangram/schema';
 import type { Store } from '@tangram/store';
@@ -38,10 +38,12 @@ export function createPublishedForms(store: Store): PublishedForms {
     return entry;
   }
 
-  return {
+  const forms: PublishedForms = {
     async latest(app, form) {
-      const published = await store.definitions.getPublished(app, 'form', form);
-      if (published) return remember(app, form, published.version, published.body);
+      // Only the version number is read on every write; the body once per version and process.
+      const version = await store.definitions.latestPublishedVersion(app, 'form', form);
+      const published = version === null ? null : await forms.version(app, form, version);
+      if (published) return published;
       const draft = await store.definitions.getDraft(app, 'form', form);
       throw new ApiError(draft ? 'ERR_NOT_PUBLISHED' : 'ERR_NOT_FOUND', { params: { app, form } });
     },
@@ -52,4 +54,5 @@ export function createPublishedForms(store: Store): PublishedForms {
       return published ? remember(app, form, published.version, published.body) : null;
     },
   };
+  return forms;
 }
