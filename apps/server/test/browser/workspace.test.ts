@@ -166,7 +166,7 @@ describe('workspace on a phone (390x844, zh-CN)', () => {
     expect(JSON.parse(posts[0] as string)).toMatchObject({ data: { name: '张小红', channel: 'store', age: 8, budget: '5000', vip: true, items: [{ product: '孕妇营养套装', qty: 2 }] }, confirmedWarnings: ['child'] });
     const recordPath = new URL(page.url()).pathname;
     expect(recordPath).toMatch(/^\/apps\/crm\/forms\/lead\/records\/\d+$/);
-    await page.getByText('你 创建了记录').waitFor();
+    await page.getByText('你创建了记录').waitFor();
     await page.locator('[data-field="phone"]').getByText('13800138000').waitFor();
     await page.locator('[data-field="channel"]').getByText('门店').waitFor();
     await page.locator('[data-field="vip"]').getByText('是').waitFor();
@@ -188,7 +188,7 @@ describe('workspace on a phone (390x844, zh-CN)', () => {
     await shot(page, 'list-filtered-phone-zh');
     expect(await page.locator('.ws-card').count()).toBe(1);
     await page.getByRole('link', { name: '打开记录 张小红' }).click();
-    await page.getByText('你 创建了记录').waitFor();
+    await page.getByText('你创建了记录').waitFor();
     expect(new URL(page.url()).pathname).toBe(recordPath);
 
     // A filter nothing matches says so.
@@ -289,7 +289,7 @@ describe('workspace for a clerk whose role hides a field (390x844, zh-CN)', () =
     expect(await page.getByLabel('预算').count()).toBe(0);
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByRole('heading', { name: '赵六' }).waitFor();
-    await page.getByText('你 创建了记录').waitFor();
+    await page.getByText('你创建了记录').waitFor();
     expect(await page.locator('[data-field="budget"]').count()).toBe(0);
     // The role grants neither update nor delete: the record page offers neither.
     expect(await page.getByRole('link', { name: '编辑' }).count()).toBe(0);
