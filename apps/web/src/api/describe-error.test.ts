@@ -1,7 +1,7 @@
 import { formatProblem } from '@tangram/schema';
 import { describe, expect, it } from 'vitest';
 import { translate } from '../i18n/dictionaries';
-import type { MessageKey } from '../i18n/zh-CN';
+import type { MessageKey } from '../i18n/dictionaries';
 import { ApiError } from './api-error';
 import { describeError } from './describe-error';
 

@@ -1,5 +1,5 @@
 import { formatProblem, messages, type Locale, type Problem } from '@tangram/schema';
-import type { MessageKey } from '../i18n/zh-CN';
+import type { MessageKey } from '../i18n/dictionaries';
 import type { MessageParams } from '../i18n/dictionaries';
 import { CLIENT_ERROR_CODES, isApiError } from './api-error';
 

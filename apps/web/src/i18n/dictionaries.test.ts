@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaries, translate } from './dictionaries';
+import { dictionaries, messageTableKeys, translate } from './dictionaries';
 import { localeFromBrowser } from './locale-preference';
 
 describe('dictionaries', () => {
@@ -10,6 +10,12 @@ describe('dictionaries', () => {
     for (const table of Object.values(dictionaries)) {
       for (const [key, text] of Object.entries(table)) expect(text.trim(), key).not.toBe('');
     }
+  });
+
+  it('has no key defined by two tables (a feature would silently overwrite another)', () => {
+    const seen = new Set<string>();
+    const twice = messageTableKeys.flat().filter((key) => seen.has(key) || !seen.add(key));
+    expect(twice).toEqual([]);
   });
 
   it('uses the same placeholders in both languages', () => {

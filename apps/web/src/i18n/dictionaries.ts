@@ -1,11 +1,31 @@
 import type { Locale } from '@tangram/schema';
+import type { FeatureMessages } from './define-messages';
 import { en } from './en';
-import { zhCN, type MessageKey } from './zh-CN';
+import { zhCN, type ShellMessageKey } from './zh-CN';
+
+/**
+ * Every feature's own strings (`defineMessages` next to the feature). A feature adds its table here, once;
+ * the dictionaries test refuses a key that two tables both define.
+ */
+export const featureMessages = [] as const satisfies readonly FeatureMessages<string>[];
+
+type FeatureKey<T> = T extends FeatureMessages<infer K> ? K : never;
+export type MessageKey = ShellMessageKey | FeatureKey<(typeof featureMessages)[number]>;
+
+function merge(locale: Locale, shell: Readonly<Record<ShellMessageKey, string>>): Readonly<Record<MessageKey, string>> {
+  return Object.freeze(Object.assign({}, shell, ...featureMessages.map((table: FeatureMessages<string>) => table[locale])));
+}
 
 export const dictionaries: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = Object.freeze({
-  'zh-CN': zhCN,
-  en,
+  'zh-CN': merge('zh-CN', zhCN),
+  en: merge('en', en),
 });
+
+/** Each table's keys, shell first: for the test that refuses duplicates. */
+export const messageTableKeys: readonly (readonly string[])[] = [
+  Object.keys(zhCN),
+  ...featureMessages.map((table: FeatureMessages<string>) => Object.keys(table['zh-CN'])),
+];
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 

@@ -1,4 +1,4 @@
-import type { MessageKey } from './zh-CN';
+import type { ShellMessageKey } from './zh-CN';
 
 /** Every string the shell shows, in English. Typed against `zh-CN.ts`: no key may be missing or extra. */
 export const en = {
@@ -150,9 +150,9 @@ export const en = {
   'error.network': 'Cannot reach the server. Check your connection and try again.',
   'error.unknown': 'Something unexpected went wrong ({status}).',
   'error.sessionExpired': 'Your session has expired. Please sign in again.',
-} as const satisfies Record<MessageKey, string>;
+} as const satisfies Record<ShellMessageKey, string>;
 
 // `satisfies` catches missing keys; this catches extra ones that zh-CN lacks.
-type ExtraKeys = Exclude<keyof typeof en, MessageKey>;
+type ExtraKeys = Exclude<keyof typeof en, ShellMessageKey>;
 const noExtraKeys: [ExtraKeys] extends [never] ? true : never = true;
 void noExtraKeys;

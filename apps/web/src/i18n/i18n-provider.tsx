@@ -1,8 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Locale, LocalizedText } from '@tangram/schema';
-import { translate, type MessageParams } from './dictionaries';
+import { translate, type MessageKey, type MessageParams } from './dictionaries';
 import { loadLocale, saveLocale } from './locale-preference';
-import type { MessageKey } from './zh-CN';
 
 export interface I18n {
   readonly locale: Locale;

@@ -153,4 +153,5 @@ export const zhCN = {
   'error.sessionExpired': '登录已过期，请重新登录。',
 } as const;
 
-export type MessageKey = keyof typeof zhCN;
+/** Keys of the shell's own table; the full key set is `MessageKey` in `dictionaries.ts`. */
+export type ShellMessageKey = keyof typeof zhCN;

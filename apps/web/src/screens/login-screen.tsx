@@ -4,7 +4,7 @@ import { describeError } from '../api/describe-error';
 import { FormAlert } from '../components/form-alert';
 import { TextField } from '../components/text-field';
 import { useI18n } from '../i18n/i18n-provider';
-import type { MessageKey } from '../i18n/zh-CN';
+import type { MessageKey } from '../i18n/dictionaries';
 import { useSession } from '../session/session-provider';
 import { AuthLayout } from './auth-layout';
 
