@@ -4,3 +4,5 @@ export { fieldSchema } from './field.schema';
 export { formDefinitionSchema } from './form.schema';
 export { orgUnitSchema } from './org-unit.schema';
 export { roleDefinitionSchema } from './role.schema';
+export { reportDefinitionSchema } from './report.schema';
+export { dashboardDefinitionSchema } from './dashboard.schema';
