@@ -16,11 +16,14 @@ import { createValidatorCompiler } from './http/validation';
 import { authPlugin, requireUser } from './plugins/auth';
 import { storePlugin } from './plugins/store';
 import { appRoutes } from './routes/apps';
+import { formImpactRoutes } from './routes/form-impact';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
 import { loginRoutes, type LoginRateLimit } from './routes/login';
 import { openapiRoutes, registerOpenapi } from './routes/openapi';
 import { orgUnitRoutes } from './routes/org-units';
+import { publicFormAdminRoutes } from './routes/public-form-admin';
+import { publicFormSubmitRoutes } from './routes/public-form-submit';
 import { recordRoutes } from './routes/records';
 import { roleRoutes } from './routes/roles';
 import { sessionRoutes } from './routes/session';
@@ -97,6 +100,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await publicApi.register(setupRoutes);
       await publicApi.register(loginRoutes, { rateLimit: loginLimit });
       await publicApi.register(openapiRoutes);
+      await publicApi.register(publicFormSubmitRoutes);
     });
     // Authenticated: every route below needs a session cookie or a bearer token.
     await api.register(async (privateApi) => {
@@ -107,7 +111,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await privateApi.register(appRoutes);
       await privateApi.register(roleRoutes);
       await privateApi.register(formRoutes);
+      await privateApi.register(formImpactRoutes);
       await privateApi.register(recordRoutes);
+      await privateApi.register(publicFormAdminRoutes);
     });
     api.setNotFoundHandler(notFound);
   }, { prefix: '/api' });

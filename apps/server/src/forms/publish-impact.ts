@@ -1,0 +1,60 @@
+import type { FormDefinition, Locale, User } from '@tangram/schema';
+import type { FormAccess, Store } from '@tangram/store';
+import { affectedFilter, compareFormVersions, publishedKeyOf, type FormChange } from './form-changes';
+import { impactMessage } from './impact-messages';
+
+/** How many records each preview shows per change. */
+export const IMPACT_SAMPLE_SIZE = 3;
+
+export interface ChangeImpact {
+  readonly change: FormChange;
+  /** Records of the form (all of them, whatever the designer's own row scope) that the change touches. */
+  readonly affected: number;
+  /** A few of them the designer may read, with the stored value of the field as it was published. */
+  readonly samples: readonly { readonly id: string; readonly value?: unknown }[];
+  readonly message: string;
+}
+
+export interface PublishImpact {
+  /** The published version the draft is compared with; null before the first publish. */
+  readonly fromVersion: number | null;
+  /** Live records of the form. */
+  readonly total: number;
+  readonly changes: readonly ChangeImpact[];
+}
+
+/**
+ * Compares a draft with the latest published version and counts, in SQL, the records each change
+ * touches. Counting covers every row of the form: whoever may design the form answers for all its
+ * records. Samples go through the designer's own read access, so they reveal nothing a list would not.
+ */
+export async function previewPublishImpact(
+  store: Store, user: User, app: string, form: string, draft: FormDefinition, locale: Locale,
+): Promise<PublishImpact> {
+  const published = await store.definitions.getPublished(app, 'form', form);
+  if (!published) return { fromVersion: null, total: 0, changes: [] };
+  const before = published.body as FormDefinition;
+  const records = store.records(app, form);
+  const own = await store.identity.resolveAccess(user, app, form);
+  const everyRow: FormAccess = Object.freeze({
+    ...own,
+    actions: new Set(['read'] as const),
+    rowScopes: { read: [{ kind: 'all' as const }] },
+    hiddenFields: new Set<string>(),
+  });
+  const mayRead = own.actions.has('read');
+  const total = await records.count(everyRow);
+  const changes: ChangeImpact[] = [];
+  for (const change of compareFormVersions(before, draft)) {
+    const filter = affectedFilter(change, before, draft);
+    const affected = filter === undefined ? total : await records.count(everyRow, filter);
+    const key = publishedKeyOf(change, before, draft);
+    // A field hidden from the designer's role cannot be filtered on by them, nor shown.
+    const samples = mayRead && affected > 0 && !own.hiddenFields.has(key)
+      ? (await records.list(own, { ...(filter === undefined ? {} : { filter }), limit: IMPACT_SAMPLE_SIZE })).items
+          .map((r) => (key in r.data ? { id: r.id, value: r.data[key] } : { id: r.id }))
+      : [];
+    changes.push({ change, affected, samples, message: impactMessage(change, affected, locale) });
+  }
+  return { fromVersion: published.version, total, changes };
+}
