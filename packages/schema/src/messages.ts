@@ -53,6 +53,8 @@ export const messages = {
   fieldHidden: { 'zh-CN': '无权查看字段“{field}”', en: 'You may not see the field "{field}"' },
   measureFieldKind: { 'zh-CN': '“{fn}”不能用于{kind}字段', en: '"{fn}" cannot be used on a {kind} field' },
   bucketFieldKind: { 'zh-CN': '只有日期字段可以按日/周/月/季/年分组', en: 'Only date fields can be grouped by day, week, month, quarter or year' },
+  dimensionFieldKind: { 'zh-CN': '字段“{field}”不能用于分组', en: 'The field "{field}" cannot be used to group by' },
+  filterFieldKind: { 'zh-CN': '字段“{field}”不能用于此筛选', en: 'The field "{field}" cannot be used for this filter' },
   rollupFieldKind: { 'zh-CN': '只有组织字段可以汇总到大区或总部', en: 'Only org unit fields can be rolled up to region or HQ' },
   funnelFieldKind: { 'zh-CN': '漏斗需要一个单选字段', en: 'A funnel follows a single-choice field' },
   compareWithoutDateRange: { 'zh-CN': '与上期对比需要日期范围', en: 'Comparing with the previous period needs a date range' },

@@ -127,8 +127,8 @@ export interface ReportColumn {
   readonly label?: LocalizedText;
 }
 
-/** A result cell: numbers for counts and ratios, exact decimal strings for sums/averages of money. */
-export type ReportCell = string | number | null;
+/** A result cell: numbers for counts and ratios, exact decimal strings for money, booleans for yes/no groups. */
+export type ReportCell = string | number | boolean | null;
 
 export interface ReportResult {
   readonly columns: readonly ReportColumn[];
@@ -185,4 +185,37 @@ export interface DashboardDefinition {
   readonly layout: readonly DashboardItem[];
   /** Role keys for which this is the default dashboard (HQ, store manager, clerk). */
   readonly roles?: readonly string[];
+}
+
+// --- the query engine-report hands the store ---
+
+/**
+ * A report with every field checked against the published form and every filter merged into one
+ * json-logic `filter`: what the store runs as ONE aggregate statement under the caller's row scope.
+ * Ratio measures arrive as two plain measures (numerator with `where`, denominator without).
+ */
+export interface ReportQuery {
+  readonly form: string;
+  readonly filter?: JsonLogic;
+  readonly dimensions: readonly ReportQueryDimension[];
+  readonly measures: readonly ReportQueryMeasure[];
+  /** A funnel instead of measures: the store answers `reached_<i>` and `seconds_<i>` per split. */
+  readonly funnel?: ReportFunnel;
+  /** Where date buckets are cut. */
+  readonly timeZone: string;
+}
+
+export interface ReportQueryDimension {
+  readonly key: string;
+  readonly field: string;
+  readonly bucket?: ReportBucket;
+  readonly rollup?: ReportRollup;
+}
+
+export interface ReportQueryMeasure {
+  readonly key: string;
+  readonly fn: ReportMeasureFn;
+  readonly field?: string;
+  /** Only rows meeting this condition are measured (a ratio's numerator). */
+  readonly where?: JsonLogic;
 }
