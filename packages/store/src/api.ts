@@ -90,6 +90,29 @@ export interface RecordsRepository {
   bulkRemove(actor: Actor, access: FormAccess, filter: JsonLogic): Promise<number>;
   /** Record history, oldest first. */
   events(access: FormAccess, id: string): Promise<readonly RecordEvent[]>;
+  /** Which of `ids` the access may read (deleted ones too with `includeDeleted`): one query for a whole batch. */
+  visibleIds(access: FormAccess, ids: readonly string[], options?: { readonly includeDeleted?: boolean }): Promise<readonly string[]>;
+}
+
+/** What a committed record write did, as its notice names it. */
+export type RecordChange = 'created' | 'updated' | 'deleted' | 'restored';
+
+/**
+ * What one server process tells every other process on the same database (PostgreSQL NOTIFY on one
+ * channel; PGlite in-process). Small by design: ids and versions, never field values.
+ * - records: a committed write; `records` null is a summary (a bulk change, or too many ids to list).
+ * - topic: a message for a realtime topic (job progress), for the named users only when `users` is set.
+ * - userDisabled / sessionEnded: cut that user's or that session's live connections.
+ */
+export type StoreNotice =
+  | { readonly kind: 'records'; readonly app: string; readonly form: string; readonly change: RecordChange; readonly records: readonly { readonly id: string; readonly version: number | null }[] | null }
+  | { readonly kind: 'topic'; readonly topic: string; readonly data: unknown; readonly users: readonly string[] | null }
+  | { readonly kind: 'userDisabled'; readonly userId: string }
+  | { readonly kind: 'sessionEnded'; readonly sessionHash: string };
+
+export interface ListenOptions {
+  /** Called after the listening connection was lost and re-established: notices may have been missed. */
+  readonly onGap?: () => void;
 }
 
 export interface RecordEvent {
@@ -157,6 +180,13 @@ export interface Store {
    * Blocks never overlap, even across processes.
    */
   nextSequence(app: string, form: string, field: string, count: number): Promise<number>;
+  /**
+   * Receives every notice any process publishes on this database, this one included. Record writes
+   * publish their own after they commit. Resolves once listening; call the result to stop.
+   */
+  listen(handler: (notice: StoreNotice) => void, options?: ListenOptions): Promise<() => Promise<void>>;
+  /** Sends a notice to every listener (at most once; a notice published while nobody listens is gone). */
+  publish(notice: StoreNotice): Promise<void>;
   /** The underlying database (for the job worker, LISTEN/NOTIFY and benches). */
   readonly handle: DatabaseHandle;
   /** Applies pending migrations; idempotent. */

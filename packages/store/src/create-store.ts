@@ -9,6 +9,9 @@ import { bulkRemoveRecords, bulkUpdateRecords, recordEvents, removeRecord, resto
 import { createRecords } from './record-writes';
 import type { RecordsContext } from './records-context';
 import { nextSequence } from './sequences';
+import { createNoticeChannel } from './notify/notice-channel';
+import { visibleRecordIds } from './notify/visible-ids';
+import { withIdentityNotices, withRecordNotices } from './notify/with-notices';
 
 export interface StoreFromHandleOptions {
   /** The clock `$now` in conditions reads. Default: the system clock. */
@@ -41,11 +44,12 @@ export function createStoreFromHandle(handle: DatabaseHandle, options: StoreFrom
   const now = options.now ?? (() => new Date());
   const layouts = createLayoutCache(db);
   const definitions = createDefinitionsRepository(db, (app, form) => layouts.invalidate(app, form));
-  const identity = createIdentityRepository(db);
+  const notices = createNoticeChannel(handle);
+  const identity = withIdentityNotices(createIdentityRepository(db), notices.publish);
 
   const records = (app: string, form: string): RecordsRepository => {
     const ctx: RecordsContext = { db, app, form, now, layout: (atLeastVersion) => layouts.get(app, form, atLeastVersion) };
-    return Object.freeze({
+    return withRecordNotices(Object.freeze({
       create: async (actor: Actor, access: FormAccess, formVersion: number, input: NewRecord) => (await createRecords(ctx, actor, access, formVersion, [input]))[0]!,
       createMany: (actor, access, formVersion, inputs) => createRecords(ctx, actor, access, formVersion, inputs),
       get: (access, id) => getRecord(ctx, access, id),
@@ -58,7 +62,8 @@ export function createStoreFromHandle(handle: DatabaseHandle, options: StoreFrom
       bulkUpdate: (actor, access, filter, patch) => bulkUpdateRecords(ctx, actor, access, filter, patch),
       bulkRemove: (actor, access, filter) => bulkRemoveRecords(ctx, actor, access, filter),
       events: (access, id) => recordEvents(ctx, access, id),
-    } satisfies RecordsRepository);
+      visibleIds: (access, ids, options) => visibleRecordIds(ctx, access, ids, options?.includeDeleted === true),
+    } satisfies RecordsRepository), app, form, notices.publish);
   };
 
   return Object.freeze({
@@ -69,6 +74,11 @@ export function createStoreFromHandle(handle: DatabaseHandle, options: StoreFrom
     records,
     nextSequence: (app: string, form: string, field: string, count: number) => nextSequence(db, app, form, field, count),
     migrate: () => migrate(db),
-    close: () => handle.close(),
+    listen: notices.listen,
+    publish: notices.publish,
+    close: async () => {
+      await notices.close();
+      await handle.close();
+    },
   });
 }
