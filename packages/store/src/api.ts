@@ -8,6 +8,7 @@ import type {
   Page, RecordView, RoleDefinition, User,
 } from '@tangram/schema';
 import type { DatabaseHandle, DialectName } from './database';
+import type { PublicFormsRepository } from './public-forms/public-forms-repository';
 
 /** Who is acting. `null` userId = the system (rules, imports run by the system, seeding). */
 export interface Actor {
@@ -118,7 +119,7 @@ export interface ListenOptions {
 export interface RecordEvent {
   readonly id: string;
   readonly recordId: string;
-  readonly kind: 'created' | 'updated' | 'deleted' | 'restored';
+  readonly kind: 'created' | 'updated' | 'deleted' | 'restored' | 'resubmitted';
   readonly actorId: string | null;
   readonly via: Actor['via'];
   /** field key -> [before, after] */
@@ -173,6 +174,8 @@ export interface Store {
   readonly dialect: DialectName;
   readonly definitions: DefinitionsRepository;
   readonly identity: IdentityRepository;
+  /** Forms offered to the public through a share link (lead capture). */
+  readonly publicForms: PublicFormsRepository;
   /** Records of one app's form. */
   records(app: string, form: string): RecordsRepository;
   /**

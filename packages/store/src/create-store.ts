@@ -9,6 +9,7 @@ import { bulkRemoveRecords, bulkUpdateRecords, recordEvents, removeRecord, resto
 import { createRecords } from './record-writes';
 import type { RecordsContext } from './records-context';
 import { nextSequence } from './sequences';
+import { createPublicFormsRepository } from './public-forms/public-forms-repository';
 import { createNoticeChannel } from './notify/notice-channel';
 import { visibleRecordIds } from './notify/visible-ids';
 import { withIdentityNotices, withRecordNotices } from './notify/with-notices';
@@ -47,8 +48,9 @@ export function createStoreFromHandle(handle: DatabaseHandle, options: StoreFrom
   const notices = createNoticeChannel(handle);
   const identity = withIdentityNotices(createIdentityRepository(db), notices.publish);
 
+  const recordsContext = (app: string, form: string): RecordsContext => ({ db, app, form, now, layout: (atLeastVersion) => layouts.get(app, form, atLeastVersion) });
   const records = (app: string, form: string): RecordsRepository => {
-    const ctx: RecordsContext = { db, app, form, now, layout: (atLeastVersion) => layouts.get(app, form, atLeastVersion) };
+    const ctx = recordsContext(app, form);
     return withRecordNotices(Object.freeze({
       create: async (actor: Actor, access: FormAccess, formVersion: number, input: NewRecord) => (await createRecords(ctx, actor, access, formVersion, [input]))[0]!,
       createMany: (actor, access, formVersion, inputs) => createRecords(ctx, actor, access, formVersion, inputs),
@@ -71,6 +73,7 @@ export function createStoreFromHandle(handle: DatabaseHandle, options: StoreFrom
     handle,
     definitions,
     identity,
+    publicForms: createPublicFormsRepository(db, recordsContext),
     records,
     nextSequence: (app: string, form: string, field: string, count: number) => nextSequence(db, app, form, field, count),
     migrate: () => migrate(db),
