@@ -8,6 +8,7 @@ import type {
   Page, RecordView, RoleDefinition, User,
 } from '@tangram/schema';
 import type { DatabaseHandle, DialectName } from './database';
+import type { ReportsRepository } from './reports/reports-repository';
 import type { PublicFormsRepository } from './public-forms/public-forms-repository';
 
 /** Who is acting. `null` userId = the system (rules, imports run by the system, seeding). */
@@ -178,6 +179,8 @@ export interface Store {
   readonly publicForms: PublicFormsRepository;
   /** Records of one app's form. */
   records(app: string, form: string): RecordsRepository;
+  /** Reports over one app's form: aggregates and funnels under the caller's read scope. */
+  reports(app: string, form: string): ReportsRepository;
   /**
    * Reserves `count` consecutive numbers of a form field's sequence (auto-numbers); returns the first.
    * Blocks never overlap, even across processes.

@@ -8,6 +8,7 @@ import { aggregateRecords, countRecords, getRecord, listRecords } from './record
 import { bulkRemoveRecords, bulkUpdateRecords, recordEvents, removeRecord, restoreRecord, updateRecord } from './record-updates';
 import { createRecords } from './record-writes';
 import type { RecordsContext } from './records-context';
+import { createReportsRepository } from './reports/reports-repository';
 import { nextSequence } from './sequences';
 import { createPublicFormsRepository } from './public-forms/public-forms-repository';
 import { createNoticeChannel } from './notify/notice-channel';
@@ -75,6 +76,7 @@ export function createStoreFromHandle(handle: DatabaseHandle, options: StoreFrom
     identity,
     publicForms: createPublicFormsRepository(db, recordsContext),
     records,
+    reports: (app: string, form: string) => createReportsRepository(recordsContext(app, form)),
     nextSequence: (app: string, form: string, field: string, count: number) => nextSequence(db, app, form, field, count),
     migrate: () => migrate(db),
     listen: notices.listen,

@@ -6,3 +6,4 @@ export { SLOT_COUNTS } from './slots';
 export type { PublicForm, PublicFormSettings } from './public-forms/public-form-settings';
 export type { PublicFormsRepository } from './public-forms/public-forms-repository';
 export { publicFormAccess } from './public-forms/public-form-access';
+export type { ReportsRepository } from './reports/reports-repository';

@@ -1,0 +1,78 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { ReportQuery } from '@tangram/schema';
+import type { FormAccess } from '../api';
+import type { FormLayout } from '../form-layout';
+import { assertFieldKey } from '../form-layout';
+import { mapQueryError, scopeContext, type RecordsContext } from '../records-context';
+import { invalid, reportSource, type ReportSource } from './report-source';
+import { joinClause } from './run-report';
+
+/**
+ * The stage history of the records the caller may read: for each record and stage, the first time the
+ * field took that stage or a later one (reaching "won" means having passed "contacted", even when a
+ * clerk skipped it). Read from `record_events` diffs (`{"stage": [before, after]}`), one statement.
+ */
+function stageHistory(ctx: RecordsContext, layout: FormLayout, access: FormAccess, query: ReportQuery): { source: ReportSource; history: RawBuilder<unknown> } {
+  const funnel = query.funnel;
+  if (!funnel || funnel.stages.length < 2) throw invalid('a funnel needs at least two stages', '/funnel/stages');
+  assertFieldKey(funnel.field, '/funnel/field');
+  if (access.hiddenFields.has(funnel.field)) throw invalid(`field ${funnel.field} can't be used here`, '/funnel/field');
+  if (!layout.fields.has(funnel.field)) throw invalid(`unknown field ${funnel.field}`, '/funnel/field');
+  if (query.dimensions.length > 1) throw invalid('a funnel splits by one dimension at most', '/dimensions');
+  const scope = scopeContext(ctx, layout, access);
+  const source = reportSource(scope, layout, access, query);
+  const stages = [...funnel.stages];
+  const reachedAt = stages.map((_, i) => sql`min(e.at) filter (where e.i >= ${sql.lit(i + 1)}) as ${sql.id(`t${i}`)}`);
+  const history = sql`x as (
+      select r.id as record_id${source.inner.length > 0 ? sql`, ${sql.join(source.inner)}` : sql``} from ${source.from}
+    ), e as (
+      select ev.record_id, array_position(${stages}::text[], ev.diff -> ${funnel.field} ->> 1) as i, ev.at
+      from record_events ev join x on x.record_id = ev.record_id
+      where ev.form_id = ${sql.lit(layout.formId)} and ev.diff ? ${funnel.field}
+    ), p as (
+      select e.record_id, ${sql.join(reachedAt)} from e where e.i is not null group by e.record_id
+    )`;
+  return { source, history };
+}
+
+/**
+ * Per split value: `reached_<i>` records that reached stage i, `seconds_<i>` the median seconds from
+ * reaching stage i-1 to reaching stage i.
+ *   with x as (<visible rows>), e as (<their stage events>), p as (<first time per stage>)
+ *   select x.d0 as "channel", count(p.t0) as reached_0, …, percentile_cont(0.5) within group
+ *     (order by extract(epoch from p.t1 - p.t0)) as seconds_1, … from p join x … group by 1
+ */
+export async function runFunnel(ctx: RecordsContext, access: FormAccess, query: ReportQuery): Promise<Record<string, unknown>[]> {
+  const layout = await ctx.layout();
+  const { source, history } = stageHistory(ctx, layout, access, query);
+  const stages = query.funnel!.stages;
+  const split = source.dimensions[0];
+  const measures = stages.flatMap((_, i) => [
+    sql`count(${sql.ref(`p.t${i}`)}) as ${sql.id(`reached_${i}`)}`,
+    ...(i === 0 ? [] : [sql`percentile_cont(0.5) within group (order by extract(epoch from ${sql.ref(`p.t${i}`)} - ${sql.ref(`p.t${i - 1}`)})) as ${sql.id(`seconds_${i}`)}`]),
+  ]);
+  const columns = split ? [sql`${split} as ${sql.id(query.dimensions[0]!.key)}`, ...measures] : measures;
+  const ctes = source.ctes.length > 0 ? sql`, ${sql.join(source.ctes)}` : sql``;
+  const statement = sql<Record<string, unknown>>`with ${history}${ctes}
+    select ${sql.join(columns)} from p join x on x.record_id = p.record_id${joinClause(source)}${split ? sql` group by 1 order by 1` : sql``}`;
+  try {
+    return (await statement.execute(ctx.db)).rows.map((row) => Object.freeze({ ...row }));
+  } catch (error) {
+    throw mapQueryError(error, layout);
+  }
+}
+
+/** Ids of the records (the caller may read) that reached stage `stage`, at most `limit`, smallest first. */
+export async function funnelRecordIds(ctx: RecordsContext, access: FormAccess, query: ReportQuery, stage: number, limit: number): Promise<string[]> {
+  const layout = await ctx.layout();
+  if (!Number.isInteger(stage) || stage < 0 || stage >= (query.funnel?.stages.length ?? 0)) throw invalid('no such stage', '/stage');
+  // A drill-down merges the split's value into query.filter, so the split itself is not needed here.
+  const { history } = stageHistory(ctx, layout, access, { ...query, dimensions: [] });
+  const statement = sql<{ id: string }>`with ${history}
+    select p.record_id::text as id from p where ${sql.ref(`p.t${stage}`)} is not null order by p.record_id limit ${sql.lit(limit)}`;
+  try {
+    return (await statement.execute(ctx.db)).rows.map((r) => r.id);
+  } catch (error) {
+    throw mapQueryError(error, layout);
+  }
+}
