@@ -35,6 +35,8 @@ const normalisers = {
 export interface CompiledField {
   readonly field: Field;
   readonly key: string;
+  /** `/data/<key>`: where problems of this field are located when it sits at the record level. */
+  readonly rootPath: string;
   /** Client-sent values are ignored: formulas and autonumbers are never trusted from outside. */
   readonly computed: boolean;
   readonly normalise: Normalise | undefined;
@@ -53,6 +55,9 @@ export interface CompiledLevel {
   /** Formulas in dependency order, so one formula may read another. */
   readonly formulas: readonly CompiledField[];
   readonly hasReadOnlyIf: boolean;
+  readonly hasVisibleIf: boolean;
+  readonly hasDefaults: boolean;
+  readonly hasAutonumbers: boolean;
   /** `$now`, `$user` and every field key set to `undefined`: the shape each evaluation's scope is cloned from. */
   readonly blank: Readonly<Record<string, undefined>>;
 }
@@ -107,6 +112,7 @@ function buildLevel(fields: readonly Field[], basePath: string, compile: Compile
     return {
       field,
       key: field.key,
+      rootPath: pointer('/data', field.key),
       computed: field.kind === 'formula' || field.kind === 'autonumber',
       normalise: prepare?.(field),
       visibleIf: compile(field.visibleIf, pointer(path, 'visibleIf')),
@@ -122,6 +128,9 @@ function buildLevel(fields: readonly Field[], basePath: string, compile: Compile
     byKey: new Map(compiled.map((f) => [f.key, f])),
     formulas: formulaOrder(compiled),
     hasReadOnlyIf: compiled.some((f) => f.readOnlyIf !== undefined),
+    hasVisibleIf: compiled.some((f) => f.visibleIf !== undefined),
+    hasDefaults: compiled.some((f) => f.field.default !== undefined),
+    hasAutonumbers: compiled.some((f) => f.autonumber !== undefined),
     blank: Object.fromEntries([...CONTEXT_VARS, ...compiled.map((f) => f.key)].map((k) => [k, undefined])),
   };
 }

@@ -1,5 +1,5 @@
 import { pointer, type FormDefinition, type Problem } from '@tangram/schema';
-import { calendarDay, DEFAULT_TIME_ZONE, isValidTimeZone, type CalendarDay } from './calendar';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from './calendar';
 import { compileForm } from './compile-form';
 import { evaluateLevel, type Run } from './evaluate-level';
 import type { FormContext, FormResult, Warning } from './types';
@@ -22,21 +22,21 @@ const NO_PREVIOUS: Readonly<Record<string, unknown>> = Object.freeze({});
  */
 export function evaluateForm(form: FormDefinition, input: Record<string, unknown>, ctx: FormContext): FormResult {
   const compiled = compileForm(form);
-  const problems: Problem[] = [...compiled.problems];
+  const problems: Problem[] = compiled.problems.length === 0 ? [] : compiled.problems.slice();
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, problems: [{ path: '/data', code: 'type', params: { expected: 'object' } }], warnings: [] };
   }
   const timeZone = ctx.timeZone ?? DEFAULT_TIME_ZONE;
-  if (!isValidTimeZone(timeZone)) problems.push({ path: '/context/timeZone', code: 'invalid', params: { value: timeZone } });
+  if (timeZone !== DEFAULT_TIME_ZONE && !isValidTimeZone(timeZone)) problems.push({ path: '/context/timeZone', code: 'invalid', params: { value: timeZone } });
   const validZone = problems.length === compiled.problems.length ? timeZone : DEFAULT_TIME_ZONE;
-  let today: CalendarDay | undefined | null = null;
+  // A plain object, no closures: this runs once per record, and every closure costs an allocation.
   const run: Run = {
     ctx,
     create: ctx.mode === 'create',
     timeZone: validZone,
     problems,
     contextVars: { $now: ctx.now, $user: ctx.user },
-    today: () => (today === null ? (today = calendarDay(ctx.now, validZone)) : today),
+    today: null,
   };
   const previous = ctx.mode === 'update' ? ctx.previous ?? NO_PREVIOUS : undefined;
   const { data, scope } = evaluateLevel(compiled.level, input, previous, '/data', run, run.contextVars);

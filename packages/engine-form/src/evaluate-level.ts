@@ -15,9 +15,20 @@ export interface Run {
   readonly problems: Problem[];
   /** `$now` and `$user`, put into every scope so conditions can read them. */
   readonly contextVars: Readonly<Record<string, unknown>>;
-  /** The creation day in the form's time zone, for autonumbers; computed at most once. */
-  today(): CalendarDay | undefined;
+  /** The creation day in the form's time zone, for autonumbers; `null` until first asked (see `todayOf`). */
+  today: CalendarDay | undefined | null;
 }
+
+/** The creation day, computed at most once per evaluation (Intl formatting is the costly part). */
+function todayOf(run: Run): CalendarDay | undefined {
+  if (run.today === null) run.today = calendarDay(run.ctx.now, run.timeZone);
+  return run.today;
+}
+
+// Per-field state of one evaluation, as bits: cheaper than Sets of keys on a path that runs per record.
+const SENT = 1;
+const REFUSED = 2;
+const HIDDEN = 4;
 
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 const truthy = (v: unknown): boolean => !(Array.isArray(v) && v.length === 0) && Boolean(v);
@@ -53,44 +64,52 @@ export function evaluateLevel(
   outerScope: Readonly<Record<string, unknown>>,
 ): LevelResult {
   const { problems } = run;
+  const fields = level.fields;
+  const count = fields.length;
+  // Field pointers at the record level are prepared at compile time; rows build theirs.
+  const atRoot = dataPath === '/data';
   // Cloning a template that already holds every key keeps one object shape for the whole evaluation:
   // adding twenty keys one by one pushes V8 into slow dictionary mode. Absent = `undefined`.
   const scope: Record<string, unknown> = { ...level.blank };
   for (const key in outerScope) if (hasOwn(outerScope, key) && !level.byKey.has(key)) scope[key] = outerScope[key];
-  /** Keys whose sent value was refused: not also reported as missing. */
-  let refused: Set<string> | undefined;
+  const flags = new Uint8Array(count);
 
-  for (const key of Object.keys(input)) {
-    if (!level.byKey.has(key)) problems.push({ path: pointer(dataPath, key), code: 'unknownField', params: { field: key } });
+  for (const key in input) {
+    if (hasOwn(input, key) && !level.byKey.has(key)) problems.push({ path: pointer(dataPath, key), code: 'unknownField', params: { field: key } });
   }
-  for (const f of level.fields) {
-    if (previous && hasOwn(previous, f.key) && previous[f.key] !== null) scope[f.key] = previous[f.key];
+  if (previous) {
+    for (const f of fields) if (hasOwn(previous, f.key) && previous[f.key] !== null) scope[f.key] = previous[f.key];
   }
 
   // 1. Sent values, checked and normalised. Values sent for computed fields are ignored.
-  for (const f of level.fields) {
-    if (f.computed || !hasOwn(input, f.key)) continue;
+  for (let i = 0; i < count; i++) {
+    const f = fields[i] as CompiledField;
+    if (!hasOwn(input, f.key)) continue;
+    flags[i] = SENT;
+    if (f.computed) continue;
     const raw = input[f.key];
     if (isEmptyValue(raw)) {
       scope[f.key] = undefined;
       continue;
     }
-    const path = pointer(dataPath, f.key);
+    const path = atRoot ? f.rootPath : pointer(dataPath, f.key);
     const value = f.rows ? evaluateRows(f, raw, path, run, scope) : (f.normalise as NonNullable<CompiledField['normalise']>)(raw, path, problems);
     if (value === INVALID) {
       scope[f.key] = undefined;
-      (refused ??= new Set()).add(f.key);
+      // Refused: not also reported as missing.
+      flags[i] = SENT | REFUSED;
     } else {
       scope[f.key] = value;
     }
   }
 
   // 2. Defaults, on create only, for fields the input did not mention at all.
-  if (run.create) {
-    for (const f of level.fields) {
-      if (f.computed || hasOwn(input, f.key) || f.field.default === undefined) continue;
+  if (run.create && level.hasDefaults) {
+    for (let i = 0; i < count; i++) {
+      const f = fields[i] as CompiledField;
+      if (f.computed || flags[i] !== 0 || f.field.default === undefined) continue;
       const raw = f.defaultExpr ? f.defaultExpr(scope) : f.field.default;
-      const value = normaliseDefault(f, raw, pointer(dataPath, f.key), run, scope);
+      const value = normaliseDefault(f, raw, atRoot ? f.rootPath : pointer(dataPath, f.key), run, scope);
       if (value !== undefined) scope[f.key] = value;
     }
   }
@@ -98,25 +117,35 @@ export function evaluateLevel(
   // 3. Computed values, then visibility; a hidden field's sent value is dropped, and formulas are
   //    recomputed when that removed something they may read.
   computeFormulas(level, scope, run);
-  const hidden = hiddenKeys(level, scope);
-  if (hidden) {
+  if (level.hasVisibleIf) {
+    // Every condition is judged on the same values before any sent value is dropped.
+    let anyHidden = false;
+    for (let i = 0; i < count; i++) {
+      const f = fields[i] as CompiledField;
+      if (f.visibleIf && !truthy(f.visibleIf(scope))) {
+        flags[i] = (flags[i] as number) | HIDDEN;
+        anyHidden = true;
+      }
+    }
     let dropped = false;
-    for (const key of hidden) {
-      if (!hasOwn(input, key) || level.byKey.get(key)!.computed) continue;
+    for (let i = 0; anyHidden && i < count; i++) {
+      const f = fields[i] as CompiledField;
+      if (((flags[i] as number) & (HIDDEN | SENT)) !== (HIDDEN | SENT) || f.computed) continue;
       // The sent value goes; a stored value stays as it was.
-      if (previous && hasOwn(previous, key) && previous[key] !== null) scope[key] = previous[key];
-      else scope[key] = undefined;
+      if (previous && hasOwn(previous, f.key) && previous[f.key] !== null) scope[f.key] = previous[f.key];
+      else scope[f.key] = undefined;
       dropped = true;
     }
     if (dropped) computeFormulas(level, scope, run);
   }
-  if (run.create) assignAutonumbers(level, scope, run, dataPath);
+  if (run.create && level.hasAutonumbers) assignAutonumbers(level, scope, run, dataPath);
 
   // 4. Read-only on update: judged on the stored record, so a patch cannot unlock a field it also edits.
   if (!run.create && previous && level.hasReadOnlyIf) {
     const stored = mergeScope(run.contextVars, previous);
-    for (const f of level.fields) {
-      if (!f.readOnlyIf || f.computed || !hasOwn(input, f.key) || refused?.has(f.key) || hidden?.has(f.key)) continue;
+    for (let i = 0; i < count; i++) {
+      const f = fields[i] as CompiledField;
+      if (!f.readOnlyIf || f.computed || flags[i] !== SENT) continue;
       if (truthy(f.readOnlyIf(stored)) && !deepEqual(scope[f.key], previous[f.key] ?? undefined)) {
         problems.push({ path: pointer(dataPath, f.key), code: 'readOnly' });
       }
@@ -124,13 +153,14 @@ export function evaluateLevel(
   }
 
   // 5. Required: empty string, [] and null count as missing; hidden fields are never required.
-  for (const f of level.fields) {
-    if (!f.field.required || f.computed || scope[f.key] !== undefined || refused?.has(f.key) || hidden?.has(f.key)) continue;
-    problems.push({ path: pointer(dataPath, f.key), code: 'required' });
+  for (let i = 0; i < count; i++) {
+    const f = fields[i] as CompiledField;
+    if (!f.field.required || f.computed || scope[f.key] !== undefined || (flags[i] as number) & (REFUSED | HIDDEN)) continue;
+    problems.push({ path: atRoot ? f.rootPath : pointer(dataPath, f.key), code: 'required' });
   }
 
   const data: Record<string, unknown> = {};
-  for (const f of level.fields) if (scope[f.key] !== undefined) data[f.key] = scope[f.key];
+  for (const f of fields) if (scope[f.key] !== undefined) data[f.key] = scope[f.key];
   return { data, scope };
 }
 
@@ -176,19 +206,13 @@ function computeFormulas(level: CompiledLevel, scope: Record<string, unknown>, r
   }
 }
 
-function hiddenKeys(level: CompiledLevel, scope: Readonly<Record<string, unknown>>): Set<string> | undefined {
-  let hidden: Set<string> | undefined;
-  for (const f of level.fields) if (f.visibleIf && !truthy(f.visibleIf(scope))) (hidden ??= new Set()).add(f.key);
-  return hidden;
-}
-
 function assignAutonumbers(level: CompiledLevel, scope: Record<string, unknown>, run: Run, dataPath: string): void {
   for (const f of level.fields) {
     if (!f.autonumber) continue;
     const seq = run.ctx.autonumbers?.[f.key];
     // No sequence yet (a preview in the browser): the number is assigned when the server saves.
     if (seq === undefined) continue;
-    const day = run.today();
+    const day = todayOf(run);
     if (!Number.isSafeInteger(seq) || seq < 0 || !day) {
       run.problems.push({ path: pointer(dataPath, f.key), code: 'autonumberMissing' });
       continue;

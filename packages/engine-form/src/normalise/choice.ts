@@ -15,13 +15,13 @@ export const prepareChoice: PrepareNormaliser<SelectField> = (field) => {
     if (!Array.isArray(value)) return problems.push(typeProblem(path, 'array')), INVALID;
     const before = problems.length;
     const seen = new Set<string>();
-    value.forEach((item: unknown, i: number) => {
-      const itemPath = pointer(path, i);
-      if (typeof item !== 'string') problems.push(typeProblem(itemPath, 'string'));
-      else if (!values.has(item)) problems.push({ path: itemPath, code: 'notAnOption', params: { value: item } });
-      else if (seen.has(item)) problems.push({ path: itemPath, code: 'duplicate', params: { value: item } });
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item !== 'string') problems.push(typeProblem(pointer(path, i), 'string'));
+      else if (!values.has(item)) problems.push({ path: pointer(path, i), code: 'notAnOption', params: { value: item } });
+      else if (seen.has(item)) problems.push({ path: pointer(path, i), code: 'duplicate', params: { value: item } });
       else seen.add(item);
-    });
+    }
     if (field.minItems !== undefined && value.length < field.minItems) problems.push({ path, code: 'minItems', params: { limit: field.minItems } });
     if (field.maxItems !== undefined && value.length > field.maxItems) problems.push({ path, code: 'maxItems', params: { limit: field.maxItems } });
     return problems.length === before ? value.slice() : INVALID;

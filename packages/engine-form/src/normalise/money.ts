@@ -1,5 +1,5 @@
-import { compareDecimal, type MoneyField } from '@tangram/schema';
-import { formatDecimal, parseDecimal } from './decimal-text';
+import type { MoneyField } from '@tangram/schema';
+import { compareParts, formatDecimal, parseDecimal } from './decimal-text';
 import { INVALID, type PrepareNormaliser } from './normaliser';
 
 /**
@@ -9,13 +9,15 @@ import { INVALID, type PrepareNormaliser } from './normaliser';
  */
 export const prepareMoney: PrepareNormaliser<MoneyField> = (field) => {
   const decimals = field.decimals ?? 2;
+  // Limits are parsed once per form, not once per value.
+  const min = field.min === undefined ? undefined : parseDecimal(field.min);
+  const max = field.max === undefined ? undefined : parseDecimal(field.max);
   return (value, path, problems) => {
     const parts = parseDecimal(value);
     if (!parts) return problems.push({ path, code: 'invalidNumber' }), INVALID;
     if (parts.frac.length > decimals) return problems.push({ path, code: 'tooManyDecimals', params: { decimals } }), INVALID;
-    const text = formatDecimal(parts, decimals);
-    if (field.min !== undefined && compareDecimal(text, field.min) < 0) return problems.push({ path, code: 'minimum', params: { limit: field.min } }), INVALID;
-    if (field.max !== undefined && compareDecimal(text, field.max) > 0) return problems.push({ path, code: 'maximum', params: { limit: field.max } }), INVALID;
-    return text;
+    if (min && compareParts(parts, min) < 0) return problems.push({ path, code: 'minimum', params: { limit: field.min } }), INVALID;
+    if (max && compareParts(parts, max) > 0) return problems.push({ path, code: 'maximum', params: { limit: field.max } }), INVALID;
+    return formatDecimal(parts, decimals);
   };
 };

@@ -5,10 +5,16 @@ const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
 const E164 = /^\+[1-9]\d{6,14}$/;
 /** Separators people type inside numbers (ASCII and full-width). */
 const SEPARATORS = /[\s\-－—–.()（）\u3000]/g;
+const FULL_WIDTH = /[\uff10-\uff19\uff0b]/;
 
 /** Full-width digits and plus (１３８, ＋) as typed with a Chinese IME, to ASCII. */
 function toAsciiDigits(text: string): string {
-  return text.replace(/[\uff10-\uff19\uff0b]/g, (c) => (c === '\uff0b' ? '+' : String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)));
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out += c >= 0xff10 && c <= 0xff19 ? String.fromCharCode(c - 0xff10 + 48) : c === 0xff0b ? '+' : text[i];
+  }
+  return out;
 }
 
 /**
@@ -21,7 +27,9 @@ export const preparePhone: PrepareNormaliser<PhoneField> = (field) => {
   const region = field.region ?? 'any';
   return (value, path, problems) => {
     if (typeof value !== 'string') return problems.push(typeProblem(path, 'string')), INVALID;
-    let text = toAsciiDigits(value).replace(SEPARATORS, '');
+    // Most values are already 11 plain digits: answered before any rewriting.
+    if (value.length === 11 && MAINLAND_MOBILE.test(value)) return region === 'international' ? `+86${value}` : value;
+    let text = (FULL_WIDTH.test(value) ? toAsciiDigits(value) : value).replace(SEPARATORS, '');
     if (text.startsWith('00')) text = `+${text.slice(2)}`;
     const mainland = text.startsWith('+86') ? text.slice(3) : text;
     if (MAINLAND_MOBILE.test(mainland)) return region === 'international' ? `+86${mainland}` : mainland;
