@@ -171,6 +171,66 @@ export interface IdentityRepository {
   resolveAccess(user: User | null, app: string, form: string): Promise<FormAccess>;
 }
 
+export type JobStatus = 'draft' | 'queued' | 'running' | 'done' | 'failed';
+
+/** A background job (an import): what it was asked to do, how far it got. */
+export interface JobView {
+  readonly id: string;
+  readonly kind: string;
+  readonly app: string;
+  readonly form: string;
+  readonly createdBy: string | null;
+  readonly status: JobStatus;
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly progress: Readonly<Record<string, unknown>>;
+  readonly error: string | null;
+  /** How many times a worker took it (more than 1: it was resumed after a worker stopped). */
+  readonly attempts: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly finishedAt: string | null;
+}
+
+export interface JobFile { readonly name: string; readonly content: Uint8Array }
+
+export interface NewJob {
+  readonly kind: string;
+  readonly app: string;
+  readonly form: string;
+  readonly createdBy: string | null;
+  readonly payload: Readonly<Record<string, unknown>>;
+  /** The job's input (an uploaded spreadsheet), kept until the job is deleted. */
+  readonly file?: JobFile;
+}
+
+/** One input row a job could not use: its cells as read and what was wrong with them. */
+export interface JobReject {
+  readonly row: number;
+  readonly cells: readonly unknown[];
+  readonly problems: readonly { readonly path: string; readonly code: string; readonly params?: Readonly<Record<string, unknown>> }[];
+}
+
+/** Jobs run by workers with leases (`FOR UPDATE SKIP LOCKED`); see `jobs/jobs-repository.ts`. */
+export interface JobsRepository {
+  /** A job in status `draft` (uploaded, not started), with its file. */
+  create(input: NewJob): Promise<JobView>;
+  get(id: string): Promise<JobView | null>;
+  file(id: string): Promise<JobFile | null>;
+  /** Replaces a draft's payload; ERR_CONFLICT once it has started. */
+  update(id: string, payload: Readonly<Record<string, unknown>>): Promise<JobView>;
+  /** draft -> queued with its final payload; ERR_CONFLICT when it was already queued. */
+  queue(id: string, payload: Readonly<Record<string, unknown>>): Promise<JobView>;
+  /** Takes the oldest queued job, or a running one whose lease expired; null when none. */
+  claim(kinds: readonly string[], leaseMs: number): Promise<JobView | null>;
+  /** Saves progress and renews the lease. */
+  checkpoint(id: string, progress: Readonly<Record<string, unknown>>, leaseMs: number): Promise<void>;
+  finish(id: string, status: 'done' | 'failed', progress: Readonly<Record<string, unknown>>, error?: string): Promise<void>;
+  /** Stores rejected rows; a row already stored for this job is kept as it was. */
+  addRejects(id: string, rejects: readonly JobReject[]): Promise<void>;
+  /** Rejected rows after `afterRow`, in row order. */
+  rejects(id: string, afterRow: number, limit: number): Promise<readonly JobReject[]>;
+}
+
 export interface Store {
   readonly dialect: DialectName;
   readonly definitions: DefinitionsRepository;
@@ -193,6 +253,8 @@ export interface Store {
   listen(handler: (notice: StoreNotice) => void, options?: ListenOptions): Promise<() => Promise<void>>;
   /** Sends a notice to every listener (at most once; a notice published while nobody listens is gone). */
   publish(notice: StoreNotice): Promise<void>;
+  /** Background jobs (imports). */
+  readonly jobs: JobsRepository;
   /** The underlying database (for the job worker, LISTEN/NOTIFY and benches). */
   readonly handle: DatabaseHandle;
   /** Applies pending migrations; idempotent. */

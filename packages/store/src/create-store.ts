@@ -2,6 +2,7 @@ import type { Actor, CreateStoreOptions, FormAccess, NewRecord, RecordsRepositor
 import { openDatabase, type DatabaseHandle } from './database';
 import { createDefinitionsRepository } from './definitions-repository';
 import { createIdentityRepository } from './identity-repository';
+import { createJobsRepository } from './jobs/jobs-repository';
 import { createLayoutCache } from './layout-cache';
 import { migrate } from './migrate';
 import { aggregateRecords, countRecords, getRecord, listRecords } from './record-reads';
@@ -77,6 +78,7 @@ export function createStoreFromHandle(handle: DatabaseHandle, options: StoreFrom
     publicForms: createPublicFormsRepository(db, recordsContext),
     records,
     reports: (app: string, form: string) => createReportsRepository(recordsContext(app, form)),
+    jobs: createJobsRepository(db, now),
     nextSequence: (app: string, form: string, field: string, count: number) => nextSequence(db, app, form, field, count),
     migrate: () => migrate(db),
     listen: notices.listen,
