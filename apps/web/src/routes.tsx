@@ -11,6 +11,7 @@ import { NotFoundScreen } from './screens/not-found-screen';
 import { SetupScreen } from './screens/setup-screen';
 import { useSession, type SessionState } from './session/session-provider';
 import { workspaceRoute } from './workspace/workspace-routes';
+import { publicPageRoute, publicSettingsRoute } from './public-form/public-form-routes';
 
 /** Puts the address bar where the screen is, without adding a history entry. */
 function Redirect({ to }: { to: string }) {
@@ -32,6 +33,9 @@ export function Routes() {
   const { state, recheck } = useSession();
   const { location } = useRouter();
   const { pathname, search } = location;
+  // The public page is for visitors: it neither waits for nor redirects by the session.
+  const publicPage = publicPageRoute(pathname);
+  if (publicPage) return publicPage;
 
   const screens: { [S in SessionState['kind']]: (state: Extract<SessionState, { kind: S }>) => ReactNode } = {
     checking: () => (
@@ -66,6 +70,8 @@ export function Routes() {
       if (matchPath('/apps', pathname)) return <AppListScreen user={user} />;
       const app = matchPath('/apps/:app', pathname);
       if (app) return <AppHomeScreen key={app.app} user={user} appKey={app.app as string} />;
+      const publicSettings = publicSettingsRoute(pathname, user);
+      if (publicSettings) return publicSettings;
       const workspace = workspaceRoute(pathname, user);
       if (workspace) return workspace;
       return <NotFoundScreen user={user} />;

@@ -11,6 +11,7 @@ import { Link, useRouter } from '../router/router';
 import { useSession } from '../session/session-provider';
 import { ColumnChooser } from './column-chooser';
 import { FilterBar } from './filter-bar';
+import { publicSettingsPath } from '../public-form/public-form-routes';
 import { WorkspaceFrame, type WorkspaceContext } from './workspace-frame';
 
 type ListState =
@@ -88,6 +89,11 @@ function RecordList({ ws }: { ws: WorkspaceContext }) {
             {state.kind === 'ready' ? t('workspace.list.total', { count: state.total }) : '\u00a0'}
           </p>
         </div>
+        {ws.user.isAdmin ? (
+          <Link to={publicSettingsPath(ws.appKey, ws.formKey)} className="button button--secondary ws-header__action">
+            {t('publicForm.settings.link')}
+          </Link>
+        ) : null}
         {ws.can('create') ? (
           <Link to={paths.create} className="button button--primary ws-header__action">
             + {t('workspace.new')}
