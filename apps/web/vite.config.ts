@@ -17,6 +17,11 @@ export default defineConfig({
         // catalogue, so anything else it exports (the ajv validators) is dropped instead of shipped.
         moduleSideEffects: (id: string) => !/[\\/]packages[\\/]schema[\\/]/.test(id),
       },
+      output: {
+        // echarts (with zrender) is most of the dashboards' weight: its own chunk, fetched only by the
+        // dashboard pages and cached across app updates that don't touch it.
+        codeSplitting: { groups: [{ name: 'echarts', test: /[\\/]node_modules[\\/](echarts|zrender)[\\/]/ }] },
+      },
     },
   },
 });

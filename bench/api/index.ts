@@ -1,5 +1,5 @@
 /**
- * `pnpm bench api [--quick] [--seconds N] [--concurrency N] [--batch-concurrency N] [--log-level L]`
+ * `pnpm bench api [--quick] [--seconds N] [--concurrency N] [--batch-concurrency N] [--log-level L] [--cpu-prof DIR]`
  *
  * Starts the real server in a child process on a fresh PostgreSQL database (BENCH_DATABASE_URL's server)
  * and drives it over loopback from this process: (a) single-record creates at concurrency 16, (b) batch
@@ -24,7 +24,7 @@ const ADMIN = { email: 'bench-admin@example.com', password: 'bench-admin-passwor
 const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'results');
 
 runMain(async () => {
-  const args = parseArgs(process.argv.slice(2), ['seconds', 'concurrency', 'batch-concurrency', 'log-level']);
+  const args = parseArgs(process.argv.slice(2), ['seconds', 'concurrency', 'batch-concurrency', 'log-level', 'cpu-prof']);
   const seconds = intOption(args, 'seconds', args.quick ? 5 : 30);
   const concurrency = intOption(args, 'concurrency', 16);
   const batchConcurrency = intOption(args, 'batch-concurrency', 2);
@@ -38,7 +38,8 @@ runMain(async () => {
   progress(`created database ${fresh.name}; starting the server`);
   const logFile = join(RESULTS_DIR, 'api-server.log');
   try {
-    const server = await startServer({ databaseUrl: fresh.url, admin: ADMIN, logFile, logLevel });
+    const cpuProfileDir = args.values.get('cpu-prof');
+    const server = await startServer({ databaseUrl: fresh.url, admin: ADMIN, logFile, logLevel, ...(cpuProfileDir ? { cpuProfileDir } : {}) });
     progress(`server up at ${server.baseUrl} (log: ${logFile})`);
     const client = createApiClient(server.baseUrl, Math.max(concurrency, batchConcurrency));
     try {

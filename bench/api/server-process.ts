@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const BENCH_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER_MAIN = join(BENCH_DIR, '..', 'apps', 'server', 'src', 'main.ts');
@@ -20,6 +20,8 @@ export interface StartServerOptions {
   /** Where the server's stdout and stderr go. */
   readonly logFile: string;
   readonly logLevel: string;
+  /** Writes a V8 CPU profile of the server to this directory when it stops (`node --cpu-prof`). */
+  readonly cpuProfileDir?: string;
 }
 
 /**
@@ -28,9 +30,12 @@ export interface StartServerOptions {
  */
 export async function startServer(options: StartServerOptions): Promise<ServerProcess> {
   const port = await freeLoopbackPort();
-  const tsxCli = createRequire(join(BENCH_DIR, 'package.json')).resolve('tsx/cli');
+  // Node with tsx's loader (not the tsx CLI, which runs the server in a grandchild): the pid we signal and
+  // the process a CPU profile describes are the server itself.
+  const tsxLoader = pathToFileURL(createRequire(join(BENCH_DIR, 'package.json')).resolve('tsx')).href;
+  const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
   const log = createWriteStream(options.logFile);
-  const child = spawn(process.execPath, [tsxCli, SERVER_MAIN], {
+  const child = spawn(process.execPath, [...profile, '--import', tsxLoader, SERVER_MAIN], {
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl,

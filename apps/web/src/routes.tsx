@@ -11,6 +11,7 @@ import { NotFoundScreen } from './screens/not-found-screen';
 import { SetupScreen } from './screens/setup-screen';
 import { useSession, type SessionState } from './session/session-provider';
 import { workspaceRoute } from './workspace/workspace-routes';
+import { dashboardRoute } from './dashboards/dashboard-routes';
 import { publicPageRoute, publicSettingsRoute } from './public-form/public-form-routes';
 
 /** Puts the address bar where the screen is, without adding a history entry. */
@@ -72,6 +73,8 @@ export function Routes() {
       if (app) return <AppHomeScreen key={app.app} user={user} appKey={app.app as string} />;
       const publicSettings = publicSettingsRoute(pathname, user);
       if (publicSettings) return publicSettings;
+      const dashboards = dashboardRoute(pathname, search, user, t('common.loading'));
+      if (dashboards) return dashboards;
       const workspace = workspaceRoute(pathname, user);
       if (workspace) return workspace;
       return <NotFoundScreen user={user} />;

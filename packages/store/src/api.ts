@@ -69,8 +69,16 @@ export interface NewRecord {
   readonly data: Readonly<Record<string, unknown>>;
   readonly ownerId?: string | null;
   readonly orgUnitId?: string | null;
-  /** Retried submissions with the same key return the first result instead of a second record. */
+  /**
+   * Retried submissions with the same key (per form and creating user) return the first result instead of
+   * a second record; `isReplayedRecord(view)` tells them apart. 1–200 characters.
+   */
   readonly idempotencyKey?: string;
+  /**
+   * What the request behind the key carried (any string; the store keeps its SHA-256). The same key with
+   * another fingerprint is ERR_IDEMPOTENCY_KEY_REUSED. Default: the record's data, owner and org unit.
+   */
+  readonly idempotencyFingerprint?: string;
 }
 
 export interface RecordsRepository {

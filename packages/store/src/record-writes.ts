@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import type { RecordView } from '@tangram/schema';
 import type { Actor, FormAccess, NewRecord } from './api';
@@ -10,6 +11,30 @@ import { mapQueryError, scopeContext, type RecordsContext } from './records-cont
 import { SLOT_FUNCTION, slotColumn } from './slots';
 
 export const MAX_BATCH = 1000;
+
+/** 1–200 printable ASCII characters (what an HTTP header carries safely). */
+export const IDEMPOTENCY_KEY = /^[\x21-\x7e][\x20-\x7e]{0,199}$/;
+
+/** Views answered from an earlier request with the same idempotency key (see isReplayedRecord). */
+const replayed = new WeakSet<RecordView>();
+
+/** True when `create` answered with the record an earlier request with the same idempotency key made. */
+export function isReplayedRecord(record: RecordView): boolean {
+  return replayed.has(record);
+}
+
+/** JSON with object keys sorted, so two requests that differ only in key order count as the same. */
+function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+function fingerprintOf(input: NewRecord): string {
+  const what = input.idempotencyFingerprint ?? canonicalJson({ data: input.data, ownerId: input.ownerId, orgUnitId: input.orgUnitId });
+  return createHash('sha256').update(what).digest('base64url');
+}
 
 /** `t1, n1, …` and `tangram_slot_text(<data>->'channel'), …`: the slot columns of a form and their fill. */
 export function slotAssignments(layout: FormLayout, data: RawBuilder<unknown>): { columns: RawBuilder<unknown>[]; values: RawBuilder<unknown>[] } {
@@ -46,11 +71,15 @@ export async function createRecords(ctx: RecordsContext, actor: Actor, access: F
     const path = many ? `/${i}/data` : '/data';
     assertStorableData(layout, input.data, path);
     assertAllowedValues(access, input.data, path);
+    if (input.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(input.idempotencyKey)) {
+      throw new StoreError('ERR_INVALID_VALUE', 'an idempotency key is 1–200 printable ASCII characters', { path: many ? `/${i}/idempotencyKey` : '/idempotencyKey' });
+    }
     return {
       data: input.data,
       owner: input.ownerId === undefined ? actor.userId : input.ownerId,
       org: input.orgUnitId ?? null,
       idem: input.idempotencyKey ?? null,
+      fp: input.idempotencyKey === undefined ? null : fingerprintOf(input),
     };
   });
   const slots = slotAssignments(layout, sql`i.data`);
@@ -60,13 +89,13 @@ export async function createRecords(ctx: RecordsContext, actor: Actor, access: F
   const query = sql<RecordRow>`
     with input as (
       select nextval(pg_get_serial_sequence('records', 'id')) as id, e.value->'data' as data,
-             e.value->>'owner' as owner_id, e.value->>'org' as org_unit_id, e.value->>'idem' as idem, e.ordinality as ord
+             e.value->>'owner' as owner_id, e.value->>'org' as org_unit_id, e.value->>'idem' as idem, e.value->>'fp' as fp, e.ordinality as ord
       from jsonb_array_elements(${JSON.stringify(items)}::jsonb) with ordinality as e
     ), r as (
-      insert into records (id, form_id, form_version, owner_id, org_unit_id, created_by, updated_by, idempotency_key${slotColumns})
-      select i.id, ${formId}, ${formVersion}, i.owner_id, i.org_unit_id, ${actor.userId}::text, ${actor.userId}::text, i.idem${slotValues}
+      insert into records (id, form_id, form_version, owner_id, org_unit_id, created_by, updated_by, idempotency_key, idempotency_fingerprint${slotColumns})
+      select i.id, ${formId}, ${formVersion}, i.owner_id, i.org_unit_id, ${actor.userId}::text, ${actor.userId}::text, i.idem, i.fp${slotValues}
       from input i order by i.ord
-      on conflict (form_id, idempotency_key) where idempotency_key is not null do nothing
+      on conflict (form_id, coalesce(created_by, ''), idempotency_key) where idempotency_key is not null do nothing
       returning *
     ), d as (
       insert into record_data (record_id, data) select i.id, i.data from input i join r on r.id = i.id
@@ -91,13 +120,28 @@ export async function createRecords(ctx: RecordsContext, actor: Actor, access: F
   const created = rows.map((row) => toRecordView(row, ctx.app, ctx.form, access.hiddenFields));
   if (rows.length === items.length) return created;
 
-  // Some idempotency keys were seen before (or twice in this batch): answer with the records they made.
+  // Some idempotency keys were seen before (or twice in this batch): answer with the records they made,
+  // unless the key came with another request than the one that made its record.
   const keys = [...new Set(items.map((i) => i.idem).filter((k): k is string => k !== null))];
-  const existing = await sql<RecordRow>`
-    select ${RECORD_SELECT} from records r join record_data rd on rd.record_id = r.id where r.form_id = ${formId} and r.idempotency_key = any(${keys}::text[])`.execute(ctx.db);
-  const byKey = new Map(existing.rows.map((row) => [row.idempotency_key, toRecordView(row, ctx.app, ctx.form, access.hiddenFields)]));
+  const existing = await sql<RecordRow & { idempotency_fingerprint: string | null }>`
+    select ${RECORD_SELECT}, r.idempotency_fingerprint from records r join record_data rd on rd.record_id = r.id
+    where r.form_id = ${formId} and coalesce(r.created_by, '') = ${actor.userId ?? ''} and r.idempotency_key = any(${keys}::text[])`.execute(ctx.db);
+  const earlier = new Map(existing.rows.map((row) => [row.idempotency_key, row]));
   const fresh = new Map(rows.map((row, i) => [row.idempotency_key ?? `#${row.id}`, created[i]!]));
   const unkeyed = created.filter((_, i) => rows[i]!.idempotency_key === null);
   let nextUnkeyed = 0;
-  return items.map((item) => (item.idem !== null ? (fresh.get(item.idem) ?? byKey.get(item.idem))! : unkeyed[nextUnkeyed++]!));
+  return items.map((item, i) => {
+    if (item.idem === null) return unkeyed[nextUnkeyed++]!;
+    const made = fresh.get(item.idem);
+    if (made) return made;
+    const row = earlier.get(item.idem)!;
+    if (row.idempotency_fingerprint !== item.fp) {
+      throw new StoreError('ERR_IDEMPOTENCY_KEY_REUSED', `idempotency key ${JSON.stringify(item.idem)} was used for another request`, {
+        path: many ? `/${i}/idempotencyKey` : '/idempotencyKey', params: { key: item.idem, id: String(row.id) },
+      });
+    }
+    const view = toRecordView(row, ctx.app, ctx.form, access.hiddenFields);
+    replayed.add(view);
+    return view;
+  });
 }

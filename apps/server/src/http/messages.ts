@@ -25,6 +25,7 @@ const TITLES: Readonly<Record<Locale, Titles>> = {
     ERR_UNIQUE_VIOLATION: 'A value is already used by another record',
     ERR_FIELD_NOT_FILTERABLE: 'A field cannot be used to filter or sort',
     ERR_BATCH_TOO_LARGE: 'Too many items at once',
+    ERR_IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used for a different request',
     ERR_PUBLIC_FORM_INVALID: 'The public form settings have problems',
   },
   'zh-CN': {
@@ -41,6 +42,7 @@ const TITLES: Readonly<Record<Locale, Titles>> = {
     ERR_UNIQUE_VIOLATION: '有值已被其他记录使用',
     ERR_FIELD_NOT_FILTERABLE: '有字段不能用于筛选或排序',
     ERR_BATCH_TOO_LARGE: '一次提交的条数过多',
+    ERR_IDEMPOTENCY_KEY_REUSED: '该幂等键（Idempotency-Key）已用于另一个不同的请求',
     ERR_PUBLIC_FORM_INVALID: '公开表单设置存在问题',
   },
 };

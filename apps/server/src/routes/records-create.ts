@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { ApiError } from '../errors';
 import { actorOf } from '../plugins/auth';
 import { visibleRecord } from '../records/field-access';
+import { createOnce, IDEMPOTENCY_HEADER, REPLAYED_HEADER, requestFingerprint } from '../records/idempotency';
 import type { FormWarning } from '../records/form-engine';
 import { prepareNewRecord, type RecordInput } from '../records/prepare-record';
 import type { PublishedForm, PublishedForms } from '../records/published-forms';
@@ -24,19 +25,21 @@ export const recordCreateRoutes: FastifyPluginAsync<{ forms: PublishedForms }> =
     schema: {
       tags: ['records'],
       summary: 'Create a record (validated by the published form; Idempotency-Key makes retries safe)',
+      description: 'With `Idempotency-Key`, a retry (same key, same user, same body) answers 200 with the record the first call made and `Idempotent-Replayed: true`; the same key with another body is 409 ERR_IDEMPOTENCY_KEY_REUSED.',
       params: formParams,
       headers: idempotencyHeaders,
       body: newRecordBody,
-      response: { 201: recordResponse, ...writeProblems },
+      response: { 200: recordResponse, 201: recordResponse, ...writeProblems },
     },
   }, async (request, reply) => {
     const { app: appKey, form: formKey } = request.params;
     const { user, access, records, form } = await requireFormAction(app, forms, request, appKey, formKey, 'create');
-    const [prepared] = await prepareAll(app, form, [request.body], () => '', {
-      access, user, idempotencyKey: request.headers['idempotency-key'],
-    });
-    const created = await records.create(actorOf(request), access, form.version, prepared!);
-    return reply.code(201).send(visibleRecord(access, created));
+    const key = request.headers[IDEMPOTENCY_HEADER];
+    const [prepared] = await prepareAll(app, form, [request.body], () => '', { access, user, idempotencyKey: key });
+    const input = key === undefined ? prepared! : { ...prepared!, idempotencyFingerprint: requestFingerprint(request.body) };
+    const { record, replayed } = await createOnce(() => records.create(actorOf(request), access, form.version, input));
+    if (replayed) reply.header(REPLAYED_HEADER, 'true');
+    return reply.code(replayed ? 200 : 201).send(visibleRecord(access, record));
   });
 
   app.post<{ Params: FormParams; Body: { records: RecordInput[] } }>('/apps/:app/forms/:form/records/batch', {

@@ -59,7 +59,12 @@ export const listQuery = {
 
 export const idempotencyHeaders = {
   type: 'object',
-  properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 200 } },
+  properties: {
+    'idempotency-key': {
+      type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e][\\x20-\\x7e]*$',
+      description: '1–200 printable ASCII characters, chosen by the client per submission (a UUID works)',
+    },
+  },
 } as const;
 
 export const recordResponse = { $ref: 'Record#' } as const;

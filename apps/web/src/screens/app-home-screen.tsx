@@ -98,6 +98,9 @@ export function AppHomeScreen({ user, appKey }: { user: CurrentUser; appKey: str
                 <h1 className="page__title">{appName}</h1>
                 <p className="page__subtitle">{app?.description ? text(app.description) : null}</p>
               </div>
+              <Link to={`/apps/${encodeURIComponent(appKey)}/dashboards`} className="button button--secondary">
+                {t('dash.nav')}
+              </Link>
             </header>
             {forms.length === 0 ? (
               <EmptyState title={t('appHome.noForms.title')} hint={t('appHome.noForms.hint')} />

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import { coreMigration } from './0001-core';
 import { recordDataMigration } from './0002-record-data';
+import { writePathMigration } from './0003-write-path';
 import { jobsMigration } from './0005-jobs';
 import { publicFormsMigration } from './0006-public-forms';
 
@@ -8,6 +9,7 @@ import { publicFormsMigration } from './0006-public-forms';
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-core': coreMigration,
   '0002-record-data': recordDataMigration,
+  '0003-write-path': writePathMigration,
   '0005-jobs': jobsMigration,
   '0006-public-forms': publicFormsMigration,
 };

@@ -1,0 +1,50 @@
+import { useEffect, useRef } from 'react';
+
+/**
+ * THE integration point for live dashboards: tells `onChange` which forms of `app` had records written.
+ * Today it fires when the page comes back into view (tab switched back, TV woken up) for every form, and
+ * polls nothing; once the websocket hook exists it subscribes to the forms' topics here and nowhere else.
+ */
+export function subscribeRecordChanges(_app: string, forms: readonly string[], onChange: (forms: readonly string[]) => void): () => void {
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') onChange(forms);
+  };
+  document.addEventListener('visibilitychange', onVisible);
+  window.addEventListener('focus', onVisible);
+  return () => {
+    document.removeEventListener('visibilitychange', onVisible);
+    window.removeEventListener('focus', onVisible);
+  };
+}
+
+/** Changes arriving in a burst (an import, a busy till) refresh charts once, this long after the last one. */
+export const REFRESH_DEBOUNCE_MS = 800;
+
+/**
+ * Collects changed forms and calls `refresh` with them once the burst is over; only the charts reading
+ * those forms rerun (the caller decides which, from the set).
+ */
+export function useLiveRefresh(app: string, forms: readonly string[], refresh: (forms: ReadonlySet<string>) => void): void {
+  const latest = useRef(refresh);
+  latest.current = refresh;
+  const key = [...new Set(forms)].sort().join('\u0000');
+  useEffect(() => {
+    const watched = key ? key.split('\u0000') : [];
+    if (watched.length === 0) return;
+    let pending = new Set<string>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = subscribeRecordChanges(app, watched, (changed) => {
+      for (const form of changed) pending.add(form);
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const due = pending;
+        pending = new Set();
+        latest.current(due);
+      }, REFRESH_DEBOUNCE_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [app, key]);
+}

@@ -1,0 +1,13 @@
+import type { ChartOptions, DrillCell, Locale, ReportResult } from '@tangram/schema';
+import type { ChartLabels, DimensionLabel } from './chart-types';
+
+/** What the HTML charts (KPI, table, pivot, leaderboard) receive: a result that is ready to draw. */
+export interface HtmlChartProps {
+  readonly result: Pick<ReportResult, 'columns' | 'rows'>;
+  readonly options: ChartOptions | undefined;
+  readonly locale: Locale;
+  readonly labels: ChartLabels;
+  readonly dimensionLabel: DimensionLabel;
+  readonly onCellClick?: ((cell: DrillCell) => void) | undefined;
+  readonly title: string;
+}
