@@ -1,3 +1,4 @@
+import { createAccessCache } from './access-cache';
 import type { Actor, CreateStoreOptions, FormAccess, NewRecord, RecordsRepository, Store } from './api';
 import { openDatabase, type DatabaseHandle } from './database';
 import { createDefinitionsRepository } from './definitions-repository';
@@ -49,6 +50,8 @@ export function createStoreFromHandle(handle: DatabaseHandle, options: StoreFrom
   const definitions = createDefinitionsRepository(db, (app, form) => layouts.invalidate(app, form));
   const notices = createNoticeChannel(handle);
   const identity = withIdentityNotices(createIdentityRepository(db), notices.publish);
+  // Credentials, resolved access and latest form versions, kept per process (see access-cache.ts).
+  const cache = createAccessCache(handle, identity, definitions);
 
   const recordsContext = (app: string, form: string): RecordsContext => ({ db, app, form, now, layout: (atLeastVersion) => layouts.get(app, form, atLeastVersion) });
   const records = (app: string, form: string): RecordsRepository => {
@@ -73,8 +76,8 @@ export function createStoreFromHandle(handle: DatabaseHandle, options: StoreFrom
   return Object.freeze({
     dialect: handle.dialect,
     handle,
-    definitions,
-    identity,
+    definitions: cache.definitions,
+    identity: cache.identity,
     publicForms: createPublicFormsRepository(db, recordsContext),
     records,
     reports: (app: string, form: string) => createReportsRepository(recordsContext(app, form)),
@@ -84,6 +87,7 @@ export function createStoreFromHandle(handle: DatabaseHandle, options: StoreFrom
     listen: notices.listen,
     publish: notices.publish,
     close: async () => {
+      await cache.close();
       await notices.close();
       await handle.close();
     },
