@@ -8,6 +8,7 @@ import type {
   Page, RecordView, RoleDefinition, User,
 } from '@tangram/schema';
 import type { DatabaseHandle, DialectName } from './database';
+import type { DashboardsRepository } from './reports/dashboards-repository';
 import type { ReportsRepository } from './reports/reports-repository';
 import type { PublicFormsRepository } from './public-forms/public-forms-repository';
 
@@ -249,6 +250,8 @@ export interface Store {
   records(app: string, form: string): RecordsRepository;
   /** Reports over one app's form: aggregates and funnels under the caller's read scope. */
   reports(app: string, form: string): ReportsRepository;
+  /** Dashboards of an app (definitions of kind 'dashboard'). */
+  readonly dashboards: DashboardsRepository;
   /**
    * Reserves `count` consecutive numbers of a form field's sequence (auto-numbers); returns the first.
    * Blocks never overlap, even across processes.

@@ -10,6 +10,7 @@ import { aggregateRecords, countRecords, getRecord, listRecords } from './record
 import { bulkRemoveRecords, bulkUpdateRecords, recordEvents, removeRecord, restoreRecord, updateRecord } from './record-updates';
 import { createRecords } from './record-writes';
 import type { RecordsContext } from './records-context';
+import { createDashboardsRepository } from './reports/dashboards-repository';
 import { createReportsRepository } from './reports/reports-repository';
 import { nextSequence } from './sequences';
 import { createPublicFormsRepository } from './public-forms/public-forms-repository';
@@ -81,6 +82,7 @@ export function createStoreFromHandle(handle: DatabaseHandle, options: StoreFrom
     publicForms: createPublicFormsRepository(db, recordsContext),
     records,
     reports: (app: string, form: string) => createReportsRepository(recordsContext(app, form)),
+    dashboards: createDashboardsRepository(db),
     jobs: createJobsRepository(db, now),
     nextSequence: (app: string, form: string, field: string, count: number) => nextSequence(db, app, form, field, count),
     migrate: () => migrate(db),

@@ -8,3 +8,4 @@ export type { PublicForm, PublicFormSettings } from './public-forms/public-form-
 export type { PublicFormsRepository } from './public-forms/public-forms-repository';
 export { publicFormAccess } from './public-forms/public-form-access';
 export type { ReportsRepository } from './reports/reports-repository';
+export type { DashboardsRepository, StoredDashboard } from './reports/dashboards-repository';
