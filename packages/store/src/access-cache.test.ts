@@ -10,8 +10,8 @@ import { leadForm, openTestStore, publishForm, SYSTEM_ACTOR } from './testing/te
 const NOW = new Date('2026-03-01T08:00:00Z');
 const EXPIRES = new Date('2026-03-02T08:00:00Z');
 const clerkRole = (actions: RoleDefinition['grants'][number]['actions']): RoleDefinition => ({
-  key: 'clerk', name: { en: 'Clerk' }, grants: [{ form: 'lead', actions, scope: { kind: 'mine' } }],
-} as RoleDefinition);
+  schemaVersion: 1, key: 'clerk', name: { en: 'Clerk' }, grants: [{ form: 'lead', actions, scope: { kind: 'mine' } }],
+});
 
 /** Waits for a notification from another connection to arrive (bounded; no fixed sleep). */
 const eventually = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 5_000, interval: 20 });
