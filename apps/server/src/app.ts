@@ -15,6 +15,8 @@ import { SHARED_SCHEMAS } from './http/shared-schemas';
 import { createValidatorCompiler } from './http/validation';
 import { authPlugin, requireUser } from './plugins/auth';
 import { storePlugin } from './plugins/store';
+import type { HubOptions } from './realtime/hub';
+import { realtimePlugin } from './realtime/realtime-plugin';
 import { appRoutes } from './routes/apps';
 import { dashboardRoutes } from './routes/dashboards';
 import { formImpactRoutes } from './routes/form-impact';
@@ -46,6 +48,8 @@ export interface BuildAppOptions {
   readonly secureCookies?: boolean;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (login limits key on it). */
   readonly trustProxy?: boolean;
+  /** Realtime hub timings and limits (tests shorten the heartbeat); defaults in `realtime/hub.ts`. */
+  readonly realtime?: Partial<HubOptions>;
 }
 
 /** Request bodies above this are refused with 413; batch routes raise it for themselves. */
@@ -92,6 +96,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(authPlugin);
   await registerOpenapi(app);
+  await app.register(realtimePlugin, options.realtime ?? {});
 
   const loginLimit: LoginRateLimit = { max: options.rateLimit?.max ?? 10, timeWindowMs: options.rateLimit?.timeWindowMs ?? 60_000 };
 

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { ListenOptions, StoreNotice } from '../api';
 import type { DatabaseHandle } from '../database';
 import { decodeNotice, encodeNotice, NOTICE_CHANNEL } from './notice-codec';
@@ -10,6 +9,8 @@ export interface NoticeChannel {
   /** Sends what is queued and stops listening. */
   close(): Promise<void>;
 }
+
+const NOTIFY_ALL = 'select pg_notify($1, p) from unnest($2::text[]) with ordinality as n(p, i) order by i';
 
 interface Subscription { readonly handler: (notice: StoreNotice) => void; readonly onGap: (() => void) | undefined }
 
@@ -46,12 +47,18 @@ export function createNoticeChannel(handle: DatabaseHandle): NoticeChannel {
     throw new Error('this database handle cannot listen for notices');
   };
 
+  // Straight to the pool / the PGlite instance, not through kysely: on PGlite kysely runs a query issued
+  // while another caller's transaction is open INSIDE that transaction, and a rollback would take the
+  // notice with it. PGlite's own query waits for the transaction to end instead.
+  const sender: { query(text: string, values: unknown[]): Promise<unknown> } | undefined = handle.pglite ?? handle.pool;
+  if (!sender) throw new Error('this database handle cannot send notices');
+
   const flush = async (): Promise<void> => {
     const payloads = queue;
     queue = [];
     if (payloads.length === 0) return;
     try {
-      await sql`select pg_notify(${NOTICE_CHANNEL}, p) from unnest(${payloads}::text[]) with ordinality as n(p, i) order by i`.execute(handle.db);
+      await sender.query(NOTIFY_ALL, [NOTICE_CHANNEL, payloads]);
     } catch {
       // At most once: the writes committed; listeners that miss a notice refetch on their next read.
     }
