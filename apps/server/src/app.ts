@@ -9,6 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { Store } from '@tangram/store';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { ApiError } from './errors';
+import { importWorkerPlugin } from './import/import-worker-plugin';
 import { negotiateLocale } from './http/locale';
 import { PROBLEM_CONTENT_TYPE, problemFor, toProblem } from './http/problem';
 import { SHARED_SCHEMAS } from './http/shared-schemas';
@@ -19,9 +20,11 @@ import type { HubOptions } from './realtime/hub';
 import { realtimePlugin } from './realtime/realtime-plugin';
 import { appRoutes } from './routes/apps';
 import { dashboardRoutes } from './routes/dashboards';
+import { exportRoutes } from './routes/export';
 import { formImpactRoutes } from './routes/form-impact';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
+import { importRoutes } from './routes/import';
 import { loginRoutes, type LoginRateLimit } from './routes/login';
 import { openapiRoutes, registerOpenapi } from './routes/openapi';
 import { orgUnitRoutes } from './routes/org-units';
@@ -95,6 +98,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     errorResponseBuilder: () => new ApiError('ERR_RATE_LIMITED'),
   });
   await app.register(authPlugin);
+  await app.register(importWorkerPlugin);
   await registerOpenapi(app);
   await app.register(realtimePlugin, options.realtime ?? {});
 
@@ -120,6 +124,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await privateApi.register(formRoutes);
       await privateApi.register(formImpactRoutes);
       await privateApi.register(recordRoutes);
+      await privateApi.register(importRoutes);
+      await privateApi.register(exportRoutes);
       await privateApi.register(reportRoutes);
       await privateApi.register(dashboardRoutes);
       await privateApi.register(publicFormAdminRoutes);

@@ -1,0 +1,232 @@
+/**
+ * Runs one import job: streams the stored file, and per chunk of rows checks each row with the form
+ * engine (the same `prepareNewRecord` a POST uses), finds rows whose match field already exists, then
+ * creates, updates or skips, stores rejected rows and checkpoints progress. The permission chokepoint
+ * applies: existing records are looked up through `list` under the importer's access, created and
+ * updated under it too.
+ *
+ * A job resumed after its worker died starts after the last checkpointed row. Creates carry an
+ * idempotency key per sheet row, so a chunk that was saved just before the crash is not saved twice;
+ * its rows may then count as duplicates of themselves (skipped or updated with the same values).
+ */
+import { autonumberFieldKeys } from '@tangram/engine-form';
+import type { FormAction, Problem, RecordView, User } from '@tangram/schema';
+import { StoreError, type Actor, type FormAccess, type JobReject, type JobView, type NewRecord, type RecordsRepository, type Store } from '@tangram/store';
+import { evaluateForm } from '../records/form-engine';
+import { prepareNewRecord } from '../records/prepare-record';
+import type { PublishedForm, PublishedForms } from '../records/published-forms';
+import { progressOf, type ImportPayload, type ImportProgress } from './import-job';
+import { isBlankRow, mappedColumns, rowInput, storableCells, type MappedColumn } from './import-rows';
+import { readSheetRows, type SheetRow } from './sheet-reader';
+
+export const IMPORT_CHUNK_ROWS = 500;
+
+export interface ImportDeps {
+  readonly store: Store;
+  readonly forms: PublishedForms;
+  readonly now: () => Date;
+  /** Pushes progress to the job's websocket topic (`job:<id>`), to the importer only. */
+  readonly publish: (topic: string, data: unknown, users: readonly string[]) => Promise<void>;
+  /** How long a taken job stays with its worker without a checkpoint. */
+  readonly leaseMs: number;
+}
+
+/** Thrown when the importer may no longer import (role changed, user disabled): the job fails with it. */
+export class ImportRefused extends Error {}
+
+interface Chunk {
+  readonly rows: SheetRow[];
+  readonly inputs: Record<string, unknown>[];
+}
+
+export async function runImport(deps: ImportDeps, job: JobView): Promise<ImportProgress> {
+  const payload = job.payload as unknown as ImportPayload;
+  const { store } = deps;
+  const user = job.createdBy ? await store.identity.getUser(job.createdBy) : null;
+  if (!user || user.disabled) throw new ImportRefused('the user who started the import can no longer sign in');
+  const access = await store.identity.resolveAccess(user, job.app, job.form);
+  const needs: FormAction[] = ['import', 'create', ...(payload.onDuplicate === 'update' ? ['update' as const] : [])];
+  const missing = needs.find((a) => !access.actions.has(a));
+  if (missing) throw new ImportRefused(`the importer may no longer ${missing} in ${job.app}/${job.form}`);
+  const form = await deps.forms.latest(job.app, job.form);
+  const file = await store.jobs.file(job.id);
+  if (!file) throw new ImportRefused('the uploaded file is gone');
+
+  const ctx: ChunkContext = {
+    deps, job, payload, user, access, form,
+    records: store.records(job.app, job.form),
+    actor: { userId: user.id, via: 'user' },
+    columns: mappedColumns(form.definition, payload.mapping),
+    autonumberFields: autonumberFieldKeys(form.definition),
+    warnChecks: (form.definition.checks ?? []).filter((c) => c.severity === 'warn').map((c) => c.id),
+  };
+  let progress = progressOf(job.progress, payload.totalRows);
+  const lastHeaderRow = Math.max(0, ...payload.headerRows);
+  let chunk: Chunk = { rows: [], inputs: [] };
+
+  const flush = async () => {
+    if (chunk.rows.length === 0) return;
+    progress = await processChunk(ctx, chunk, progress);
+    chunk = { rows: [], inputs: [] };
+    await store.jobs.checkpoint(job.id, progress, deps.leaseMs);
+    await deps.publish(`job:${job.id}`, { id: job.id, status: 'running', progress }, [user.id]);
+  };
+
+  for await (const row of readSheetRows(file.content, payload.format)) {
+    if (row.row <= lastHeaderRow || row.row <= progress.rowsDone || isBlankRow(row.cells)) continue;
+    chunk.rows.push(row);
+    chunk.inputs.push(rowInput(ctx.columns, row.cells));
+    if (chunk.rows.length >= IMPORT_CHUNK_ROWS) await flush();
+  }
+  await flush();
+  return progress;
+}
+
+interface ChunkContext {
+  readonly deps: ImportDeps;
+  readonly job: JobView;
+  readonly payload: ImportPayload;
+  readonly user: User;
+  readonly access: FormAccess;
+  readonly form: PublishedForm;
+  readonly records: RecordsRepository;
+  readonly actor: Actor;
+  readonly columns: readonly MappedColumn[];
+  readonly autonumberFields: readonly string[];
+  /** Imports confirm the form's warnings: nobody is there to answer them row by row. */
+  readonly warnChecks: readonly string[];
+}
+
+async function processChunk(ctx: ChunkContext, chunk: Chunk, before: ImportProgress): Promise<ImportProgress> {
+  const { deps, job, payload, access, form } = ctx;
+  const counts = { created: 0, updated: 0, skipped: 0 };
+  const rejects: JobReject[] = [];
+  const reject = (row: SheetRow, problems: readonly Problem[]) => rejects.push({ row: row.row, cells: storableCells(row.cells), problems });
+
+  // 1. Every row through the form engine, as a create.
+  const firsts = await Promise.all(ctx.autonumberFields.map((f) => deps.store.nextSequence(job.app, job.form, f, chunk.rows.length)));
+  const now = deps.now();
+  const ready: { row: SheetRow; input: Record<string, unknown>; record: NewRecord }[] = [];
+  chunk.rows.forEach((row, i) => {
+    const autonumbers = Object.fromEntries(ctx.autonumberFields.map((f, k) => [f, firsts[k]! + i]));
+    const input = chunk.inputs[i]!;
+    const prepared = prepareNewRecord({
+      access, user: ctx.user, form, now, autonumbers, basePath: '',
+      input: { data: input, confirmedWarnings: ctx.warnChecks },
+    });
+    if (prepared.ok) ready.push({ row, input, record: prepared.record });
+    else reject(row, [...prepared.forbidden, ...prepared.invalid]);
+  });
+
+  // 2. Which rows match a record that exists (or that an earlier row of this chunk creates).
+  const match = payload.matchField;
+  const existing = match ? await findExisting(ctx, match, ready.map((r) => r.record.data[match])) : new Map<string, RecordView>();
+  const toCreate: typeof ready = [];
+  const toUpdate: typeof ready = [];
+  const claimed = new Set<string>();
+  for (const item of ready) {
+    const key = match ? matchKey(item.record.data[match]) : undefined;
+    const duplicate = key !== undefined && (existing.has(key) || claimed.has(key));
+    if (!duplicate || payload.onDuplicate === 'create') {
+      toCreate.push(item);
+      if (key !== undefined) claimed.add(key);
+    } else if (payload.onDuplicate === 'skip') counts.skipped++;
+    else toUpdate.push(item);
+  }
+
+  // 3. Creates: one statement for the chunk; when a row collides with a record the importer cannot see
+  //    (or with a concurrent write), the chunk is retried row by row so only that row is rejected.
+  const keyed = toCreate.map((item) => ({ ...item.record, idempotencyKey: `import-${job.id}-${item.row.row}`, idempotencyFingerprint: `import-${job.id}-${item.row.row}` }));
+  try {
+    if (keyed.length > 0) await ctx.records.createMany(ctx.actor, access, form.version, keyed);
+    counts.created += keyed.length;
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    for (let i = 0; i < keyed.length; i++) {
+      try {
+        await ctx.records.create(ctx.actor, access, form.version, keyed[i]!);
+        counts.created++;
+      } catch (rowError) {
+        if (!(rowError instanceof StoreError)) throw rowError;
+        reject(toCreate[i]!.row, [storeProblem(rowError)]);
+      }
+    }
+  }
+
+  // 4. Updates, one record at a time (each is checked against the record it changes).
+  if (toUpdate.length > 0) {
+    const current = await findExisting(ctx, match!, toUpdate.map((u) => u.record.data[match!]));
+    for (const item of toUpdate) {
+      const target = current.get(matchKey(item.record.data[match!])!);
+      if (!target) {
+        counts.skipped++;
+        continue;
+      }
+      const result = evaluateForm(form.definition, item.input, {
+        mode: 'update', previous: target.data, now, confirmedWarnings: ctx.warnChecks,
+        user: { id: ctx.user.id, orgUnitIds: access.user?.orgUnitIds ?? [] },
+      });
+      if (!result.ok) {
+        reject(item.row, result.problems);
+        continue;
+      }
+      const patch = Object.fromEntries(Object.entries(result.data).filter(([key]) => Object.hasOwn(item.input, key) || isFormula(form, key)));
+      try {
+        const updated = await ctx.records.update(ctx.actor, access, target.id, target.version, patch, form.version);
+        current.set(matchKey(item.record.data[match!])!, updated);
+        counts.updated++;
+      } catch (error) {
+        if (!(error instanceof StoreError)) throw error;
+        reject(item.row, [storeProblem(error)]);
+      }
+    }
+  }
+
+  await deps.store.jobs.addRejects(job.id, rejects);
+  return {
+    total: before.total,
+    processed: before.processed + chunk.rows.length,
+    created: before.created + counts.created,
+    updated: before.updated + counts.updated,
+    skipped: before.skipped + counts.skipped,
+    rejected: before.rejected + rejects.length,
+    rowsDone: chunk.rows[chunk.rows.length - 1]!.row,
+  };
+}
+
+function isFormula(form: PublishedForm, key: string): boolean {
+  return form.definition.fields.some((f) => f.key === key && f.kind === 'formula');
+}
+
+/** Match values compare as their JSON text (phones are already canonical: "13800138000"). */
+function matchKey(value: unknown): string | undefined {
+  return value === undefined || value === null || value === '' ? undefined : JSON.stringify(value);
+}
+
+/** Records (visible to the importer) whose match field holds one of `values`, by match key. */
+async function findExisting(ctx: ChunkContext, field: string, values: readonly unknown[]): Promise<Map<string, RecordView>> {
+  const distinct = [...new Set(values.filter((v) => matchKey(v) !== undefined))];
+  const found = new Map<string, RecordView>();
+  if (distinct.length === 0) return found;
+  let cursor: string | undefined;
+  do {
+    const page = await ctx.records.list(ctx.access, {
+      filter: { in: [{ var: field }, distinct] } as never,
+      sort: [{ field: 'id', direction: 'asc' }],
+      limit: 500,
+      ...(cursor ? { cursor } : {}),
+    });
+    for (const record of page.items) {
+      const key = matchKey(record.data[field]);
+      // The oldest record with the value is the one a duplicate row updates.
+      if (key !== undefined && !found.has(key)) found.set(key, record);
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return found;
+}
+
+function storeProblem(error: StoreError): Problem {
+  if (error.code === 'ERR_UNIQUE_VIOLATION') return { path: error.path ?? '/data', code: 'alreadyExists', params: error.params };
+  return { path: error.path ?? '/data', code: error.code, params: error.params };
+}

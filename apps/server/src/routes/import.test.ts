@@ -1,0 +1,215 @@
+import type { FormDefinition, RoleDefinition } from '@tangram/schema';
+import { testDialects } from '@tangram/store/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeXlsx, multipart, readXlsx } from '../import/test-sheets';
+import { call, createTestApp, createUser, setupAdmin, type Session, type TestApp } from '../testing/test-app';
+
+const label = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+const opt = (value: string, zh: string, en: string) => ({ value, label: label(zh, en) });
+
+const customerForm: FormDefinition = {
+  schemaVersion: 1,
+  key: 'customer',
+  name: label('客户', 'Customers'),
+  fields: [
+    { id: 'f1', key: 'name', kind: 'text', label: label('姓名', 'Name'), required: true },
+    { id: 'f2', key: 'phone', kind: 'phone', label: label('手机号', 'Phone'), region: 'cn-mobile', unique: true },
+    { id: 'f3', key: 'secret', kind: 'text', label: label('内部备注', 'Secret') },
+    { id: 'f4', key: 'channel', kind: 'select', label: label('来源渠道', 'Channel'), options: [opt('store', '门店', 'Store'), opt('expo', '展会', 'Expo'), opt('web', '网络', 'Web')] },
+    { id: 'f5', key: 'budget', kind: 'money', label: label('预算', 'Budget') },
+    { id: 'f6', key: 'birthday', kind: 'date', label: label('生日', 'Birthday') },
+    { id: 'f7', key: 'member', kind: 'yesno', label: label('会员', 'Member') },
+    { id: 'f8', key: 'visited_at', kind: 'datetime', label: label('到店时间', 'Visited at') },
+    { id: 'f9', key: 'code', kind: 'autonumber', label: label('编号', 'Code'), pattern: 'KH-{seq:4}' },
+  ],
+};
+
+const importerRole: RoleDefinition = {
+  schemaVersion: 1, key: 'importer', name: label('导入员', 'Importer'),
+  grants: [{ form: 'customer', actions: ['create', 'read', 'import', 'export'], scope: { kind: 'mine' }, fieldRules: [{ field: 'secret', access: 'hidden' }] }],
+};
+const clerkRole: RoleDefinition = {
+  schemaVersion: 1, key: 'clerk', name: label('店员', 'Clerk'),
+  grants: [{ form: 'customer', actions: ['create', 'read'], scope: { kind: 'mine' } }],
+};
+
+const BASE = '/api/apps/shop/forms/customer';
+
+/** A sheet as people make it: a merged title, a blank row, a two-level header, messy values, blank rows. */
+async function messySheet(): Promise<Buffer> {
+  return makeXlsx({
+    rows: [
+      ['2025年3月 客户名单'],
+      [],
+      ['姓名', '联系方式', null, '来源渠道', '预算（元）', '生日', '会员', '到店时间'],
+      [null, '手机号', 'Secret'],
+      ['张三', '+86 138 0013 8000', 's1', '门店', '1,200.5', new Date(Date.UTC(1990, 4, 6)), '是', '2025/3/2 9:30'],
+      ['李四', '１３９００１３９０００', null, 'Web', 3000, '1991年5月6日', '否', null],
+      ['王五', 13700137000, null, 'expo', '¥800', 32874, 'yes', null],
+      [null, '12345', null, '电视', 'abc', '31/12/1990', null, null],
+      [],
+      ['赵六', '138-0013-8001', null, null, null, '1992/1/2', null, null],
+      ['', '', null, '', ''],
+      [],
+    ],
+    merges: ['A1:H1', 'B3:C3', 'A3:A4', 'D3:D4', 'E3:E4', 'F3:F4', 'G3:G4', 'H3:H4'],
+    dateColumns: [6],
+  });
+}
+
+describe.each(testDialects())('spreadsheet import (%s)', (dialect) => {
+  let t: TestApp;
+  let admin: Session;
+  let importer: Session;
+  let clerk: Session;
+
+  const upload = (who: Session, name: string, content: Buffer | string, locale = 'zh-CN') => {
+    const body = multipart(name, content);
+    return call(t.app, { method: 'POST', url: `${BASE}/imports`, headers: { ...who.headers, ...body.headers, 'accept-language': locale }, payload: body.payload });
+  };
+  const start = (who: Session, id: string, body: Record<string, unknown>) => call(t.app, { method: 'POST', url: `${BASE}/imports/${id}/start`, headers: who.headers, payload: body });
+  const job = (who: Session, id: string) => call(t.app, { method: 'GET', url: `${BASE}/imports/${id}`, headers: who.headers });
+  const records = async (who: Session) => (await call(t.app, { method: 'GET', url: `${BASE}/records?limit=500&sort=createdAt`, headers: who.headers })).body.items as { id: string; data: Record<string, unknown> }[];
+  const importAll = async (who: Session, file: Buffer, body: Record<string, unknown> = {}) => {
+    const uploaded = await upload(who, 'customers.xlsx', file);
+    expect(uploaded.status).toBe(201);
+    const started = await start(who, uploaded.body.id, { mapping: uploaded.body.mapping, onDuplicate: 'skip', matchField: uploaded.body.matchField, ...body });
+    expect(started.status).toBe(202);
+    await t.app.importWorker.idle();
+    return (await job(who, uploaded.body.id)).body;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    admin = await setupAdmin(t.app);
+    const post = async (url: string, payload: unknown, method: 'POST' | 'PUT' = 'POST') => {
+      const res = await call(t.app, { method, url, headers: admin.headers, payload: payload as Record<string, unknown> });
+      if (res.status >= 300) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
+    };
+    await post('/api/org-units', { id: 'hq', parentId: null, kind: 'hq', name: label('总部', 'HQ') });
+    await post('/api/org-units', { id: 'sh01', parentId: 'hq', kind: 'store', name: label('上海一店', 'Shanghai 1') });
+    await post('/api/apps', { schemaVersion: 1, key: 'shop', name: label('门店', 'Shop') });
+    await post('/api/apps/shop/forms', customerForm);
+    await post('/api/apps/shop/forms/customer/publish', {});
+    await post('/api/apps/shop/roles/importer', importerRole, 'PUT');
+    await post('/api/apps/shop/roles/clerk', clerkRole, 'PUT');
+    importer = await createUser(t.app, admin, 'importer@example.com');
+    clerk = await createUser(t.app, admin, 'clerk@example.com');
+    await post('/api/apps/shop/members', { userId: importer.userId, role: 'importer', orgUnitId: 'sh01' });
+    await post('/api/apps/shop/members', { userId: clerk.userId, role: 'clerk', orgUnitId: 'sh01' });
+  });
+  afterAll(async () => t?.close());
+
+  it('finds the header under a merged title, maps columns by their Chinese labels and previews each row\'s problems', async () => {
+    const res = await upload(importer, 'customers.xlsx', await messySheet());
+    expect(res.status).toBe(201);
+    expect(res.body.totalRows).toBe(5);
+    expect(res.body.columns.map((c: { label: string }) => c.label)).toEqual(['姓名', '手机号', 'Secret', '来源渠道', '预算（元）', '生日', '会员', '到店时间']);
+    expect(res.body.columns[1]).toMatchObject({ index: 1, label: '手机号', group: '联系方式' });
+    // The importer may not see `secret`: its column is not mapped, and it is not offered.
+    expect(res.body.mapping).toEqual({ 0: 'name', 1: 'phone', 2: null, 3: 'channel', 4: 'budget', 5: 'birthday', 6: 'member', 7: 'visited_at' });
+    expect(res.body.fields.map((f: { key: string }) => f.key)).not.toContain('secret');
+    expect(res.body.matchField).toBe('phone');
+    const [first, , , bad] = res.body.preview;
+    expect(first).toMatchObject({ row: 5, problems: [], data: { name: '张三', phone: '13800138000', channel: 'store', budget: '1200.50', birthday: '1990-05-06', member: true, visited_at: '2025-03-02T01:30:00.000Z' } });
+    expect(bad.row).toBe(8);
+    expect(bad.problems.map((p: { column: number; code: string }) => [p.column, p.code])).toEqual(
+      expect.arrayContaining([[0, 'required'], [1, 'invalidPhone'], [3, 'notAnOption'], [4, 'invalidNumber'], [5, 'invalidDate']]),
+    );
+    expect(bad.problems.find((p: { code: string }) => p.code === 'invalidPhone').message).toMatch(/手机/);
+  });
+
+  it('imports every good row with its messy values cleaned, and gives the bad one back in an .xlsx with the reason', async () => {
+    const done = await importAll(importer, await messySheet());
+    expect(done).toMatchObject({ status: 'done', progress: { total: 5, processed: 5, created: 4, updated: 0, skipped: 0, rejected: 1 } });
+    const stored = await records(importer);
+    expect(stored.map((r) => [r.data.name, r.data.phone, r.data.birthday])).toEqual([
+      ['张三', '13800138000', '1990-05-06'],
+      ['李四', '13900139000', '1991-05-06'],
+      ['王五', '13700137000', '1990-01-01'],
+      ['赵六', '13800138001', '1992-01-02'],
+    ]);
+    expect(stored[2]!.data).toMatchObject({ budget: '800.00', channel: 'expo', member: true });
+    expect(stored[0]!.data.code).toMatch(/^KH-\d{4}$/);
+
+    const rejects = await t.app.inject({ method: 'GET', url: `${BASE}/imports/${done.id}/rejects`, headers: { ...importer.headers, 'accept-language': 'zh-CN' } });
+    expect(rejects.statusCode).toBe(200);
+    expect(rejects.headers['content-type']).toContain('spreadsheetml');
+    const sheet = await readXlsx(rejects.rawPayload);
+    expect(sheet[0]![0]).toBe('原行号');
+    expect(sheet[0]!.at(-1)).toBe('错误原因');
+    expect(sheet).toHaveLength(2);
+    expect(sheet[1]![0]).toBe(8);
+    expect(sheet[1]![2]).toBe('12345');
+    expect(String(sheet[1]!.at(-1))).toContain('姓名: 必填');
+    expect(String(sheet[1]!.at(-1))).toContain('手机号: 请输入有效的手机号码');
+  });
+
+  it('skips, updates or creates rows whose phone already exists, as chosen', async () => {
+    const sheet = (name: string) => makeXlsx({ rows: [['Name', 'Phone', 'Channel'], [name, '138 0013 8000', 'Expo'], ['New one', '13600136000', 'web']] });
+    const skipped = await importAll(admin, await sheet('Zhang San'), { onDuplicate: 'skip' });
+    expect(skipped.progress).toMatchObject({ created: 1, skipped: 1, updated: 0, rejected: 0 });
+
+    const updated = await importAll(admin, await sheet('Zhang San'), { onDuplicate: 'update' });
+    expect(updated.progress).toMatchObject({ created: 0, skipped: 0, updated: 2, rejected: 0 });
+    const all = await records(admin);
+    expect(all.find((r) => r.data.phone === '13800138000')!.data).toMatchObject({ name: 'Zhang San', channel: 'expo', budget: '1200.50' });
+    expect(all.filter((r) => r.data.phone === '13800138000')).toHaveLength(1);
+
+    // "create" makes a new record for every row; the phone is unique, so both rows are refused and say why.
+    const created = await importAll(admin, await sheet('Again'), { onDuplicate: 'create' });
+    expect(created.progress).toMatchObject({ created: 0, rejected: 2 });
+    const rejects = await readXlsx((await t.app.inject({ method: 'GET', url: `${BASE}/imports/${created.id}/rejects`, headers: { ...admin.headers, 'accept-language': 'en' } })).rawPayload);
+    expect(rejects[0]!.at(-1)).toBe('Errors');
+    expect(String(rejects[1]!.at(-1))).toMatch(/^Phone: Another record already has this phone/);
+  });
+
+  it('reads a GBK-encoded CSV as Excel on a Chinese Windows saves it', async () => {
+    const gbk = Buffer.from([
+      // "姓名,手机号\r\n钱七,13500135000\r\n" in GBK
+      0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xca, 0xd6, 0xbb, 0xfa, 0xba, 0xc5, 0x0d, 0x0a,
+      0xc7, 0xae, 0xc6, 0xdf, 0x2c, 0x31, 0x33, 0x35, 0x30, 0x30, 0x31, 0x33, 0x35, 0x30, 0x30, 0x30, 0x0d, 0x0a,
+    ]);
+    const res = await upload(admin, 'leads.csv', gbk);
+    expect(res.status).toBe(201);
+    expect(res.body.mapping).toEqual({ 0: 'name', 1: 'phone' });
+    expect(res.body.preview[0].data).toMatchObject({ name: '钱七', phone: '13500135000' });
+  });
+
+  it('refuses files it cannot read with a located 4xx in the caller\'s language, and stores nothing', async () => {
+    const before = (await records(admin)).length;
+    const txt = await upload(admin, 'notes.txt', 'hello', 'en');
+    expect(txt).toMatchObject({ status: 415, body: { code: 'ERR_UNSUPPORTED_MEDIA_TYPE', errors: [{ path: '/file', code: 'unsupportedFileType', message: '"notes.txt" is not an .xlsx or .csv file' }] } });
+    expect(txt.contentType).toContain('application/problem+json');
+    expect((await upload(admin, 'fake.xlsx', 'name,phone\n')).status).toBe(415);
+    const corrupt = await upload(admin, 'broken.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 7)]));
+    expect(corrupt).toMatchObject({ status: 400, body: { errors: [{ path: '/file', code: 'unreadableFile', message: '无法读取该文件，请另存为 .xlsx 或 .csv 后重试' }] } });
+    expect((await upload(admin, 'empty.csv', '姓名,手机号\r\n\r\n')).body.errors[0].code).toBe('noDataRows');
+    const notMultipart = await call(t.app, { method: 'POST', url: `${BASE}/imports`, headers: admin.headers, payload: { file: 'x' } });
+    expect(notMultipart.status).toBe(415);
+    expect((await records(admin)).length).toBe(before);
+  });
+
+  it('checks the mapping and the permissions of each step', async () => {
+    const file = await makeXlsx({ rows: [['Name', 'Phone', 'Secret'], ['Ann', '13100131000', 'x']] });
+    expect((await upload(clerk, 'a.xlsx', file)).status).toBe(403);
+    const uploaded = await upload(importer, 'a.xlsx', file);
+    const id = uploaded.body.id as string;
+    // A hidden field cannot be filled by mapping a column to it.
+    expect(await start(importer, id, { mapping: { 0: 'name', 2: 'secret' }, onDuplicate: 'skip' })).toMatchObject({ status: 403, body: { errors: [{ path: '/mapping/2', code: 'hiddenField' }] } });
+    const bad = await start(importer, id, { mapping: { 0: 'name', 1: 'name', 9: 'phone', 2: 'code' }, onDuplicate: 'skip', matchField: 'budget' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string; code: string }) => `${e.path} ${e.code}`).sort()).toEqual(['/mapping/1 mappedTwice', '/mapping/2 notImportable', '/mapping/9 unknownColumn']);
+    // Updating existing records needs the update action, which the importer lacks.
+    expect(await start(importer, id, { mapping: { 0: 'name', 1: 'phone' }, onDuplicate: 'update', matchField: 'phone' })).toMatchObject({ status: 403, body: { errors: [{ path: '/onDuplicate' }] } });
+    // Someone else's job does not exist for them.
+    expect((await job(clerk, id)).status).toBe(403);
+    const otherImporter = await createUser(t.app, admin, 'importer2@example.com');
+    await call(t.app, { method: 'POST', url: '/api/apps/shop/members', headers: admin.headers, payload: { userId: otherImporter.userId, role: 'importer', orgUnitId: 'sh01' } });
+    expect((await job(otherImporter, id)).status).toBe(404);
+    expect((await start(importer, id, { mapping: { 0: 'name', 1: 'phone' }, onDuplicate: 'skip', matchField: 'phone' })).status).toBe(202);
+    expect((await start(importer, id, { mapping: { 0: 'name', 1: 'phone' }, onDuplicate: 'skip' })).status).toBe(409);
+    await t.app.importWorker.idle();
+    expect((await job(importer, id)).body.progress).toMatchObject({ created: 1 });
+  });
+});
