@@ -5,11 +5,15 @@ import { I18nProvider } from './i18n/i18n-provider';
 import { RouterProvider } from './router/router';
 import { Routes } from './routes';
 import { SessionProvider } from './session/session-provider';
+import { startOffline } from './offline/device-outbox';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/auth.css';
 import './styles/shell.css';
 import './styles/page.css';
+
+// The service worker and the queue of records made offline start with the app, before any screen.
+startOffline();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -13,6 +13,7 @@ import { useSession, type SessionState } from './session/session-provider';
 import { workspaceRoute } from './workspace/workspace-routes';
 import { dashboardRoute } from './dashboards/dashboard-routes';
 import { publicPageRoute, publicSettingsRoute } from './public-form/public-form-routes';
+import { outboxRoute } from './offline/offline-routes';
 
 /** Puts the address bar where the screen is, without adding a history entry. */
 function Redirect({ to }: { to: string }) {
@@ -71,6 +72,8 @@ export function Routes() {
       if (matchPath('/apps', pathname)) return <AppListScreen user={user} />;
       const app = matchPath('/apps/:app', pathname);
       if (app) return <AppHomeScreen key={app.app} user={user} appKey={app.app as string} />;
+      const outbox = outboxRoute(pathname, user);
+      if (outbox) return outbox;
       const publicSettings = publicSettingsRoute(pathname, user);
       if (publicSettings) return publicSettings;
       const dashboards = dashboardRoute(pathname, search, user, t('common.loading'));

@@ -142,6 +142,10 @@ describe('public form (lead capture)', () => {
     await phone.getByRole('heading', { name: '感谢您的关注！' }).waitFor();
     expect(posts).toHaveLength(2);
     expect((await leads()).total).toBe(1);
+    // Its history says a visitor created it and sent it again.
+    await desk.getByRole('link', { name: /陈小姐/ }).first().click();
+    await desk.getByText('访客创建了记录').waitFor();
+    await desk.getByText('访客再次提交了公开表单（未新建记录）').waitFor();
 
     // The language switch re-words the page for an English reader.
     await phone.getByRole('button', { name: 'English' }).click();

@@ -57,6 +57,8 @@ export const publicFormMessages = defineMessages(
     'publicForm.settings.saving': '正在保存…',
     'publicForm.settings.saved': '设置已保存',
     'publicForm.settings.forbidden': '只有应用的设计者可以设置公开表单。',
+    'publicForm.event.resubmitted': '{who}再次提交了公开表单（未新建记录）',
+    'publicForm.event.visitor': '访客',
   },
   {
     'publicForm.loading': 'Loading the form…',
@@ -113,5 +115,7 @@ export const publicFormMessages = defineMessages(
     'publicForm.settings.saving': 'Saving…',
     'publicForm.settings.saved': 'Settings saved',
     'publicForm.settings.forbidden': 'Only designers of the app can set up a public form.',
+    'publicForm.event.resubmitted': '{who} submitted the public form again (no new record)',
+    'publicForm.event.visitor': 'A visitor',
   },
 );

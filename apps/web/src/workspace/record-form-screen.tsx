@@ -13,6 +13,7 @@ import { useSession } from '../session/session-provider';
 import { formLabels } from './form-labels';
 import { RecordWriteError } from './records-api';
 import { located } from './refused-write';
+import { isNetworkFailure, OUTBOX_PATH, queueIfOffline } from '../offline/queue-if-offline';
 import { WorkspaceFrame, type WorkspaceContext } from './workspace-frame';
 
 interface PendingWarning {
@@ -74,10 +75,16 @@ function RecordEditor({ ws, record }: { ws: WorkspaceContext; record: RecordView
     setFailure(null);
     try {
       const body = { data: input, ...(confirmedWarnings.length > 0 ? { confirmedWarnings } : {}) };
+      // No network: a new record the engine accepted waits on the device and is sent later.
+      if (!base && (await queueIfOffline(ws.appKey, ws.formKey, form, body))) return navigate(OUTBOX_PATH);
       const saved = base ? await records.update(base.id, base.version, body) : await records.create(body);
       navigate(paths.record(saved.id));
     } catch (error) {
       setSaving(false);
+      if (!base && isNetworkFailure(error)) {
+        const body = { data: input, ...(confirmedWarnings.length > 0 ? { confirmedWarnings } : {}) };
+        if (await queueIfOffline(ws.appKey, ws.formKey, form, body, error)) return navigate(OUTBOX_PATH);
+      }
       if (isApiError(error) && error.status === 401) return expired();
       if (error instanceof RecordWriteError && error.status === 409 && error.code === 'ERR_RECORD_STALE') {
         setStale(error.currentVersion ?? (base?.version ?? 0) + 1);

@@ -8,6 +8,7 @@ const EVENT_KEYS = {
   updated: 'workspace.event.updated',
   deleted: 'workspace.event.deleted',
   restored: 'workspace.event.restored',
+  resubmitted: 'publicForm.event.resubmitted',
 } as const satisfies Record<RecordEventView['kind'], string>;
 
 /** The record's history, newest first: who, when, and each field's before -> after. */
@@ -16,7 +17,8 @@ export function RecordTimeline({ form, events, userId }: { form: FormDefinition;
   if (events.length === 0) return <p className="ws-muted">{t('workspace.event.empty')}</p>;
   const options = { locale, yes: t('workspace.field.yes'), no: t('workspace.field.no') };
   const empty = t('workspace.field.empty');
-  const who = (actor: string | null) => (actor === null ? t('workspace.event.system') : actor === userId ? t('workspace.event.you') : t('workspace.event.user', { id: actor }));
+  // Public-form visitors have no account: they are "a visitor", not the system.
+  const who = (actor: string | null, via?: string) => (actor === null && via === 'public' ? t('publicForm.event.visitor') : actor === null ? t('workspace.event.system') : actor === userId ? t('workspace.event.you') : t('workspace.event.user', { id: actor }));
   return (
     <ol className="ws-timeline">
       {[...events].reverse().map((event) => {
@@ -29,11 +31,11 @@ export function RecordTimeline({ form, events, userId }: { form: FormDefinition;
           <li key={event.id} className={`ws-timeline__item ws-timeline__item--${event.kind}`} data-event={event.kind}>
             <span className="ws-timeline__dot" aria-hidden="true" />
             <div className="ws-timeline__body">
-              <p className="ws-timeline__what">{t(EVENT_KEYS[event.kind], { who: who(event.actorId) })}</p>
+              <p className="ws-timeline__what">{t(EVENT_KEYS[event.kind], { who: who(event.actorId, event.via) })}</p>
               <time className="ws-timeline__when" dateTime={event.at}>
                 {new Date(event.at).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })}
               </time>
-              {event.kind === 'updated' && changes.length > 0 ? (
+              {(event.kind === 'updated' || event.kind === 'resubmitted') && changes.length > 0 ? (
                 <ul className="ws-timeline__changes">
                   {changes.map((change) => (
                     <li key={change.key}>

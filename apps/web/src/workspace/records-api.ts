@@ -37,7 +37,7 @@ export class RecordWriteError extends ApiError {
 /** One entry of a record's history: who did what when, and field -> [before, after]. */
 export interface RecordEventView {
   readonly id: string;
-  readonly kind: 'created' | 'updated' | 'deleted' | 'restored';
+  readonly kind: 'created' | 'updated' | 'deleted' | 'restored' | 'resubmitted';
   readonly actorId: string | null;
   readonly via?: string;
   readonly diff: Readonly<Record<string, readonly [unknown, unknown]>>;

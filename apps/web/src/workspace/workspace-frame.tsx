@@ -14,6 +14,7 @@ import { latestForms } from '../screens/latest-forms';
 import { AppShell } from '../shell/app-shell';
 import { createRecordsApi, type FormAccess, type RecordsApi } from './records-api';
 import { workspacePaths } from './paths';
+import { OfflineBanner } from '../offline/offline-banner';
 import './workspace.css';
 
 export interface WorkspaceContext {
@@ -105,6 +106,7 @@ export function WorkspaceFrame({ user, appKey, formKey, title, children }: { use
       sidebar={data.kind === 'ready' && data.value.forms.length > 0 ? <FormNav appKey={appKey} forms={data.value.forms} current={formKey} /> : undefined}
     >
       <div className="page ws-page">
+        <OfflineBanner />
         {data.kind === 'loading' ? <LoadingState label={t('common.loading')} /> : null}
         {data.kind === 'failed' ? (
           <ErrorState title={t('workspace.formError.title')} message={describeError(data.error, t, locale)} retryLabel={t('common.retry')} onRetry={data.reload} />
