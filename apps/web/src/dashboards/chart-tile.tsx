@@ -29,13 +29,15 @@ export interface ChartTileProps {
   readonly onEdit?: (() => void) | undefined;
   readonly onRemove?: (() => void) | undefined;
   readonly onResult?: ((id: string, result: ReportResult | undefined) => void) | undefined;
+  /** TV mode: the chart alone, without its menu. */
+  readonly bare?: boolean;
   /** Move and resize handles while the dashboard is being arranged. */
   readonly handles?: ReactNode;
   readonly moveHandle?: ReactNode;
 }
 
 /** One chart on the dashboard: its title bar and menu, the chart in its states, exports. */
-export function ChartTile({ item, api, filters, version, height, dimensionLabel, onDrill, onEdit, onRemove, onResult, handles, moveHandle }: ChartTileProps) {
+export function ChartTile({ item, api, filters, version, height, dimensionLabel, onDrill, onEdit, onRemove, onResult, bare = false, handles, moveHandle }: ChartTileProps) {
   const { t, text, locale } = useI18n();
   const labels = useChartLabels();
   const report = inlineReport(item);
@@ -74,7 +76,7 @@ export function ChartTile({ item, api, filters, version, height, dimensionLabel,
       <header className="dash-tile__header">
         {moveHandle}
         <h2 className="dash-tile__title">{title}</h2>
-        {actions.length > 0 ? <TileMenu label={t('dash.tile.menu', { title })} actions={actions} /> : null}
+        {actions.length > 0 && !bare ? <TileMenu label={t('dash.tile.menu', { title })} actions={actions} /> : null}
       </header>
       <div className="dash-tile__body">
         {report ? (

@@ -9,7 +9,7 @@ import { DashboardFilterBar } from './dashboard-filter-bar';
 import { DashboardGrid } from './dashboard-grid';
 import type { DashboardsApi } from './dashboards-api';
 import { defaultChoice, shanghaiToday, toFilterValues, type FilterChoice } from './filter-values';
-import { useLiveRefresh } from './live-refresh';
+import { affectedItems, useLiveRefresh } from './live-refresh';
 import { dashboardPaths } from './paths';
 import { useFormCatalog, type FormCatalog } from './use-form-catalog';
 
@@ -18,14 +18,6 @@ export interface BoardState {
   readonly results: ReadonlyMap<string, ReportResult>;
   readonly refreshAll: () => void;
   readonly lastUpdate: Date;
-}
-
-/** Which charts read one of the changed forms: only they rerun after a live change. */
-export function affectedItems(items: readonly DashboardItem[], forms: ReadonlySet<string>): readonly string[] {
-  return items.filter((item) => {
-    const report = inlineReport(item);
-    return report ? forms.has(report.source.form) : false;
-  }).map((item) => item.id);
 }
 
 export interface DashboardBoardProps {
@@ -124,6 +116,7 @@ export function DashboardBoard({ user, appKey, dashboard, api, editing, phone, r
             onEdit={presenting || !onEditItem ? undefined : () => onEditItem(item)}
             onRemove={presenting || !onRemoveItem ? undefined : () => onRemoveItem(item)}
             onResult={onResult}
+            bare={presenting}
             moveHandle={slots.moveHandle}
             handles={slots.handles}
           />

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import type { DashboardItem } from '@tangram/schema';
 
 /**
  * THE integration point for live dashboards: tells `onChange` which forms of `app` had records written.
@@ -47,4 +48,12 @@ export function useLiveRefresh(app: string, forms: readonly string[], refresh: (
       unsubscribe();
     };
   }, [app, key]);
+}
+
+/**
+ * Which charts read one of the changed forms: only they rerun after a live change.
+ * affectedItems([{id: 'a', report: {source: {form: 'lead'}}}, {id: 'b', report: {source: {form: 'order'}}}], new Set(['lead'])) -> ['a']
+ */
+export function affectedItems(items: readonly DashboardItem[], forms: ReadonlySet<string>): readonly string[] {
+  return items.filter((item) => item.report !== undefined && forms.has(item.report.source.form)).map((item) => item.id);
 }

@@ -17,29 +17,36 @@ const HTML_CHARTS = { kpi: KpiCard, table: DataTable, pivot: PivotTable, leaderb
 
 const plainLabel: DimensionLabel = (_column, value) => String(value);
 
-/** Every clickable element of a canvas chart as a button, so drilling down works from the keyboard too. */
-function CellButtons({ built, names, onCellClick }: { built: BuiltOption; names: readonly { series: number; index: number; label: string }[]; onCellClick: NonNullable<ChartProps['onCellClick']> }) {
+/**
+ * A canvas chart's text alternative: each element with its value, hidden until focused. With drill-down
+ * each is a button, so drilling works from the keyboard too.
+ */
+function CellList({ built, names, onCellClick }: { built: BuiltOption; names: readonly { series: number; index: number; label: string }[]; onCellClick: ChartProps['onCellClick'] }) {
   return (
     <ul className="chart__cells">
       {names.map((n) => (
         <li key={`${n.series}-${n.index}`}>
-          <button
-            type="button"
-            className="chart__cell"
-            onClick={() => {
-              const cell = built.cell(n.series, n.index);
-              if (cell) onCellClick(cell);
-            }}
-          >
-            {n.label}
-          </button>
+          {onCellClick ? (
+            <button
+              type="button"
+              className="chart__cell"
+              onClick={() => {
+                const cell = built.cell(n.series, n.index);
+                if (cell) onCellClick(cell);
+              }}
+            >
+              {n.label}
+            </button>
+          ) : (
+            n.label
+          )}
         </li>
       ))}
     </ul>
   );
 }
 
-/** The names echarts draws for each clickable element, read back out of the built option. */
+/** The names echarts draws for each element, read back out of the built option. */
 function clickableNames(built: BuiltOption): { series: number; index: number; label: string }[] {
   const option = built.option as { series?: { name?: string; data?: unknown[] }[]; xAxis?: { data?: unknown[] }; yAxis?: { data?: unknown[] } };
   const categories = (option.xAxis?.data ?? option.yAxis?.data ?? []) as string[];
@@ -116,7 +123,7 @@ export function Chart({ kind, options, status, locale, labels, dimensionLabel = 
     return (
       <div className="chart" data-kind={kind}>
         <EchartView ref={canvas} built={built} title={title} height={height} onCellClick={onCellClick} />
-        {onCellClick && kind !== 'gauge' ? <CellButtons built={built} names={clickableNames(built)} onCellClick={onCellClick} /> : null}
+        <CellList built={built} names={clickableNames(built)} onCellClick={kind === 'gauge' ? undefined : onCellClick} />
       </div>
     );
   }

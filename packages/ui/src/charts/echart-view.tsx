@@ -41,9 +41,10 @@ export function EchartView({ built, title, height, onCellClick, ref }: EchartVie
         if (cell && click) click(cell);
       });
       chartInstance.setOption(latest.current.built.option as Parameters<ECharts['setOption']>[0], { notMerge: true });
+      // Drawn (animation included) for the first time: from now on the canvas shows the data.
+      chartInstance.on('finished', () => setReady(true));
       observer = new ResizeObserver(() => chartInstance.resize());
       observer.observe(element);
-      setReady(true);
     });
     return () => {
       gone = true;
