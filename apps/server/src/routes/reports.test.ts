@@ -126,8 +126,16 @@ describe.each(testDialects())('reports API (%s)', (dialect) => {
     expect((await drill(outsider, { report: byChannel, cell: { values: { channel: 'web' } } })).status).toBe(404);
   });
 
+  it('runs a saved report by key; an unknown key is a located 422', async () => {
+    await t.store.definitions.saveDraft({ userId: null, via: 'system' }, 'crm', 'report', 'saved_by_channel', { ...byChannel, key: 'saved_by_channel' });
+    const saved = await run(crm.manager1, { reportKey: 'saved_by_channel' });
+    expect(saved.body.rows.map((r: { channel: string; leads: number }) => [r.channel, r.leads])).toEqual([['web', 2], ['expo', 1]]);
+    const unknown = await run(crm.manager1, { reportKey: 'nope' });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ path: '/reportKey', code: 'unknownReport' })]);
+  });
+
   it('compares with the previous period of equal length', async () => {
-    const today = t.clock.now.toISOString().slice(0, 10);
     const res = await run(crm.admin, {
       report: { ...byChannel, measures: [{ key: 'leads', fn: 'count', compare: 'previousPeriod' }] },
       filters: { dateRange: { field: 'createdAt', from: '2020-01-01', to: '2099-12-31' } },
@@ -135,6 +143,5 @@ describe.each(testDialects())('reports API (%s)', (dialect) => {
     expect(res.status).toBe(200);
     expect(res.body.rows[0]).toEqual({ channel: 'web', leads: 4, leads_previous: 0, leads_delta: null });
     expect(res.body.meta.previousPeriod.to).toBe('2019-12-31');
-    expect(today).toMatch(/^\d{4}-/);
   });
 });
