@@ -150,5 +150,14 @@ describe('public form (lead capture)', () => {
     // The language switch re-words the page for an English reader.
     await phone.getByRole('button', { name: 'English' }).click();
     await phone.getByRole('button', { name: 'Fill in another' }).waitFor();
+
+    // The settings screen on a designer's phone: one column, nothing wider than the screen.
+    const small = await harness.openBrowser({ width: 390, height: 844 }, { mobile: true });
+    await small.context.addCookies([{ name: 'tangram_session', value: token, url: harness.baseUrl }]);
+    await small.page.goto(`${harness.baseUrl}/apps/crm/forms/lead/public`);
+    await small.page.getByRole('textbox', { name: '分享链接' }).waitFor();
+    expect(await small.page.getByRole('checkbox', { name: '允许公开填写' }).isChecked()).toBe(true);
+    expect(await small.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(small.page, 'public-form-settings-phone-zh');
   });
 });
