@@ -19,6 +19,15 @@ const funnel: ReportDefinition = {
   schemaVersion: 1, key: 'stages', source: { form: 'lead', funnel: { field: 'stage', stages: ['new', 'won'] } }, dimensions: [], measures: [], chart: { kind: 'funnel' },
 };
 
+const byMonthAndRegion: ReportDefinition = {
+  schemaVersion: 1, key: 'by_month', source: { form: 'lead' },
+  dimensions: [{ key: 'month', field: 'createdAt', bucket: 'month' }, { key: 'region', field: 'orgUnitId', rollup: 'region' }],
+  measures: [{ key: 'n', fn: 'count' }], chart: { kind: 'column' },
+};
+const pivot: ReportDefinition = {
+  schemaVersion: 1, key: 'pivot', source: { form: 'lead' }, dimensions: [{ field: 'channel' }, { field: 'stage' }], measures: [{ key: 'n', fn: 'count' }], chart: { kind: 'pivot' },
+};
+
 /** name, channel, budget, store, final stage: what each lead ends as. Hand-computed answers below. */
 const SEED = [
   ['L1', 'web', '100.00', 'sh01', 'won'],
@@ -86,13 +95,22 @@ describe.each(testDialects())('reports API (%s)', (dialect) => {
     expect(mine.body.rows.map((r: { stage: string; reached: number; conversion: number | null }) => [r.stage, r.reached, r.conversion])).toEqual([['new', 3, null], ['won', 1, 0.3333]]);
   });
 
-  it('drilling into a bar or a funnel stage lists exactly the records counted, for the same viewer', async () => {
+  it('drilling into a bar, a month and region, a pivot cell or a funnel stage lists exactly the records counted, for the same viewer', async () => {
     for (const who of [crm.admin, crm.manager1, crm.manager2]) {
       const report = await run(who, { report: byChannel, filters: { orgUnit: { field: 'orgUnitId', id: 'east' } } });
       for (const row of report.body.rows as { channel: string; leads: number }[]) {
         const res = await drill(who, { report: byChannel, filters: { orgUnit: { field: 'orgUnitId', id: 'east' } }, cell: { values: { channel: row.channel } } });
         expect(res.status).toBe(200);
         expect(await listCount(who, res.body.filter)).toBe(row.leads);
+      }
+      for (const report of [byMonthAndRegion, pivot]) {
+        const cells = await run(who, { report });
+        expect(cells.body.rows.length).toBeGreaterThan(0);
+        for (const row of cells.body.rows as Record<string, string | number | null>[]) {
+          const values = Object.fromEntries(report.dimensions.map((d) => [d.key ?? d.field, row[d.key ?? d.field] ?? null]));
+          const res = await drill(who, { report, cell: { values } });
+          expect(await listCount(who, res.body.filter)).toBe(row.n);
+        }
       }
       const stages = await run(who, { report: funnel });
       for (const row of stages.body.rows as { stage: string; reached: number }[]) {
