@@ -10,7 +10,6 @@ const SERVER_MAIN = join(BENCH_DIR, '..', 'apps', 'server', 'src', 'main.ts');
 
 export interface ServerProcess {
   readonly baseUrl: string;
-  readonly pid: number;
   /** SIGTERM, then SIGKILL if it has not exited within 10 s. */
   stop(): Promise<void>;
 }
@@ -59,7 +58,7 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
     await stop();
     throw error;
   }
-  return { baseUrl, pid: child.pid!, stop };
+  return { baseUrl, stop };
 }
 
 async function freeLoopbackPort(): Promise<number> {

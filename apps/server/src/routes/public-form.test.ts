@@ -1,7 +1,7 @@
 import { testDialects } from '@tangram/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCrm, type Crm } from '../testing/crm-fixture';
-import { call, createTestApp, setupAdmin, type TestApp } from '../testing/test-app';
+import { call, createTestApp, createUser, setupAdmin, type TestApp } from '../testing/test-app';
 
 const SETTINGS = '/api/apps/crm/forms/lead/public';
 const LEADS = '/api/apps/crm/forms/lead/records';
@@ -45,6 +45,12 @@ describe.each(testDialects())('public forms API (%s)', (dialect) => {
     expect(fresh.body).toMatchObject({ enabled: false, token: null, settings: { duplicate: { field: 'phone', days: 30 } } });
     expect(fresh.body.settings.fields).toContain('name');
     expect(fresh.body.settings.fields).not.toContain('code');
+
+    // A non-admin whose role grants the app's design permission may.
+    const designer = await createUser(t.app, crm.admin, 'designer@example.com');
+    await call(t.app, { method: 'PUT', url: '/api/apps/crm/roles/designer', headers: crm.admin.headers, payload: { schemaVersion: 1, key: 'designer', name: { en: 'Designer' }, grants: [], appPermissions: ['design'] } });
+    await call(t.app, { method: 'POST', url: '/api/apps/crm/members', headers: crm.admin.headers, payload: { userId: designer.userId, role: 'designer', orgUnitId: null } });
+    expect((await call(t.app, { method: 'GET', url: SETTINGS, headers: designer.headers })).status).toBe(200);
   });
 
   it('refuses settings that name unknown or unsuitable fields, locating each, and stores nothing', async () => {
