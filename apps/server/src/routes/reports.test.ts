@@ -144,6 +144,21 @@ describe.each(testDialects())('reports API (%s)', (dialect) => {
     expect((await drill(outsider, { report: byChannel, cell: { values: { channel: 'web' } } })).status).toBe(404);
   });
 
+  it('odd but well-formed reports get an answer or a located 4xx, never a 5xx', async () => {
+    const odd: ReportDefinition[] = [
+      { ...byChannel, filter: { frobnicate: [1] }, sort: [] },
+      { ...byChannel, filter: { '==': [{ var: '$user.id' }, { var: 'createdBy' }] } },
+      { ...byChannel, dimensions: [{ field: 'createdBy' }, { field: 'updatedAt', bucket: 'day' }], measures: [{ key: 'first', fn: 'min', field: 'name' }, { key: 'owners', fn: 'countDistinct', field: 'ownerId' }], sort: [] },
+      { ...byChannel, measures: [{ key: 'm', fn: 'median', field: 'budget', ratio: { numerator: { in: [{ var: 'stage' }, ['won', 'lost']] } } }], sort: [{ key: 'm', dir: 'asc' }], limit: 1, others: true },
+      { ...funnel, dimensions: [{ key: 'week', field: 'createdAt', bucket: 'week' }], sort: [{ key: 'reached', dir: 'desc' }] },
+    ];
+    for (const report of odd) {
+      const res = await run(crm.clerkA, { report, filters: { dateRange: { field: 'createdAt', from: '2026-01-01', to: '2026-12-31' }, owner: { field: 'ownerId', users: ['nobody'] } } });
+      expect([report.key, res.status < 500]).toEqual([report.key, true]);
+      if (res.status >= 400) expect(res.contentType).toContain('application/problem+json');
+    }
+  });
+
   it('runs a saved report by key; an unknown key is a located 422', async () => {
     await t.store.definitions.saveDraft({ userId: null, via: 'system' }, 'crm', 'report', 'saved_by_channel', { ...byChannel, key: 'saved_by_channel' });
     const saved = await run(crm.manager1, { reportKey: 'saved_by_channel' });
