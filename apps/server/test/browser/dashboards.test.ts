@@ -202,6 +202,25 @@ describe('dashboards', () => {
     await tile(page, '渠道分布').getByRole('button', { name: '网站: 4', includeHidden: true }).waitFor({ state: 'attached' });
     expect(await tile(page, '阶段漏斗').getByRole('button', { name: '新线索: 7', includeHidden: true }).count()).toBe(1);
 
+    // A KPI card comparing with the 30 days before (the dashboard's default date range).
+    await page.getByRole('link', { name: '添加图表' }).first().click();
+    await page.getByLabel('图表标题').fill('新线索');
+    await page.getByText('指标卡', { exact: true }).click();
+    await page.getByRole('button', { name: '把“记录数”加为指标' }).click();
+    await page.getByLabel('与上期对比').check();
+    await page.locator('.dash-preview .chart-kpi__value', { hasText: '7' }).waitFor();
+    await page.getByRole('button', { name: '保存到看板' }).click();
+    await tile(page, '新线索').locator('.chart-kpi__value', { hasText: '7' }).waitFor();
+    expect(await page.getByLabel('日期').inputValue()).toBe('last30Days');
+
+    // The dashboard becomes the clerks' default.
+    await page.getByRole('button', { name: '看板设置' }).click();
+    const settings = page.getByRole('dialog', { name: '看板设置' });
+    await settings.getByLabel('作为这些角色的默认看板').fill('clerk');
+    await settings.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存').waitFor();
+    await shot(page, 'dashboard-three-charts-desktop-zh');
+
     // Full screen for the morning meeting, and back.
     await page.getByRole('button', { name: '全屏投屏' }).click();
     await page.getByRole('heading', { name: 'Morning meeting 晨会', level: 1 }).waitFor();
@@ -212,6 +231,30 @@ describe('dashboards', () => {
     await page.getByRole('button', { name: '退出全屏' }).click();
     await page.getByRole('button', { name: '摘要' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(dashboardPath);
+  });
+
+  it('shows a clerk their default dashboard with only their own leads, down to the drill-down', async () => {
+    await expectOk(api('POST', '/api/org-units', { id: 'hq', parentId: null, kind: 'hq', name: l('总部', 'HQ') }));
+    await expectOk(api('POST', '/api/org-units', { id: 'sh01', parentId: 'hq', kind: 'store', name: l('上海一店', 'Shanghai 1') }));
+    const clerk = await expectOk(api<{ id: string }>('POST', '/api/users', { email: 'clerk@example.com', password: 'clerk-pass-1', name: '李店员', locale: 'zh-CN' }));
+    await expectOk(api('PUT', '/api/apps/crm/roles/clerk', { schemaVersion: 1, key: 'clerk', name: l('店员', 'Clerk'), grants: [{ form: 'lead', actions: ['create', 'read'], scope: { kind: 'mine' } }] }));
+    await expectOk(api('POST', '/api/apps/crm/members', { userId: clerk.id, role: 'clerk', orgUnitId: 'sh01' }));
+    const login = await expectOk(api<{ token: string }>('POST', '/api/auth/login', { email: 'clerk@example.com', password: 'clerk-pass-1' }, ''));
+    await expectOk(api('POST', `${LEADS}/records`, { data: { name: '店员的网站客户', channel: 'web', stage: 'new' } }, `tangram_session=${login.token}`));
+
+    const { context, page } = await harness.openBrowser({ width: 1280, height: 900 }, { locale: 'zh-CN' });
+    await context.addCookies([{ name: 'tangram_session', value: login.token, url: harness.baseUrl }]);
+    await page.goto(`${harness.baseUrl}/apps/crm/dashboards`);
+    const mine = page.locator('.dash-list__item', { hasText: '我的默认看板' });
+    await mine.getByRole('link').click();
+    const pie = tile(page, '渠道分布');
+    await pie.getByRole('button', { name: '网站: 1', includeHidden: true }).waitFor({ state: 'attached' });
+    expect(await pie.getByRole('button', { name: /^门店/, includeHidden: true }).count()).toBe(0);
+    // The keyboard way into a slice: its button, focused and pressed.
+    await pie.getByRole('button', { name: '网站: 1', includeHidden: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('共 1 条记录').waitFor();
+    expect(await page.locator('.ws-table tbody tr td:first-child').allInnerTexts()).toEqual(['店员的网站客户']);
   });
 
   it('stacks the charts in one column on a phone', async () => {
@@ -234,7 +277,7 @@ describe('dashboards', () => {
     const { page } = await signedIn({ width: 1280, height: 900 }, { locale: 'en' });
     await page.goto(harness.baseUrl + dashboardPath);
     await page.getByRole('button', { name: 'Refresh' }).waitFor();
-    await tile(page, '渠道分布').getByRole('button', { name: 'Website: 4', includeHidden: true }).waitFor({ state: 'attached' });
+    await tile(page, '渠道分布').getByRole('button', { name: 'Website: 5', includeHidden: true }).waitFor({ state: 'attached' });
     await tile(page, '阶段漏斗').getByRole('button', { name: 'Won: 2', includeHidden: true }).waitFor({ state: 'attached' });
     await tile(page, '阶段漏斗').locator('.chart__canvas[data-ready="true"]').waitFor();
     await shot(page, 'dashboard-desktop-en');

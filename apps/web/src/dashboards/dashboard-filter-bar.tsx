@@ -101,7 +101,7 @@ export function DashboardFilterBar({ filters, choice, initial, onChange, forms, 
           </select>
         </div>
       ) : null}
-      {choice !== initial ? (
+      {JSON.stringify(choice) !== JSON.stringify(initial) ? (
         <button type="button" className="button button--secondary dash-filters__reset" onClick={() => onChange(initial)}>
           {t('dash.filters.reset')}
         </button>

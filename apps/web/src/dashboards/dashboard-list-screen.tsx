@@ -82,8 +82,9 @@ export function DashboardListScreen({ user, appKey }: { user: CurrentUser; appKe
       schemaVersion: 1,
       key: dashboardKey(name, Date.now()),
       title: { 'zh-CN': name, en: name },
-      // Every record has these columns, so the date, store and owner filters work whatever charts come.
-      filters: { dateRange: { field: 'createdAt' }, orgUnit: { field: 'orgUnitId' }, owner: { field: 'ownerId' } },
+      // Every record has these columns, so the date, store and owner filters work whatever charts come;
+      // the last 30 days by default, so KPI cards can compare with the 30 days before.
+      filters: { dateRange: { field: 'createdAt', default: 'last30Days' }, orgUnit: { field: 'orgUnitId' }, owner: { field: 'ownerId' } },
       layout: [],
     };
     try {

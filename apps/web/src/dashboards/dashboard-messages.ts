@@ -158,7 +158,10 @@ export const dashboardMessages = defineMessages(
     'dash.summary.overall': '总转化',
     'dash.summary.open': '查看',
     'dash.summary.separator': '：',
-    'dash.live.updated': '图表已更新',
+    'dash.settings': '看板设置',
+    'dash.settings.roles': '作为这些角色的默认看板',
+    'dash.settings.rolesHint': '填写角色标识，用逗号分隔，例如 hq, store_manager, clerk',
+    'dash.designer.compare': '与上期对比',
   },
   {
     'dash.nav': 'Dashboards',
@@ -316,6 +319,9 @@ export const dashboardMessages = defineMessages(
     'dash.summary.overall': 'overall',
     'dash.summary.open': 'Open',
     'dash.summary.separator': ': ',
-    'dash.live.updated': 'Charts updated',
+    'dash.settings': 'Dashboard settings',
+    'dash.settings.roles': 'Default dashboard for these roles',
+    'dash.settings.rolesHint': 'Role keys separated by commas, for example hq, store_manager, clerk',
+    'dash.designer.compare': 'Compare with the previous period',
   },
 );

@@ -13,6 +13,7 @@ import { useDashboardsApi, type DashboardsApi } from './dashboards-api';
 import { ConfirmDialog } from './dash-dialog';
 import { inlineReport } from './chart-tile';
 import { dashboardPaths } from './paths';
+import { DashboardSettingsDialog } from './dashboard-settings-dialog';
 import { SummaryDialog } from './summary-dialog';
 import { usePhoneLayout } from './use-phone-layout';
 
@@ -33,6 +34,7 @@ function Dashboard({ user, appKey, api, initial }: { user: CurrentUser; appKey: 
   const [removing, setRemoving] = useState<DashboardItem | null>(null);
   const [summary, setSummary] = useState(false);
   const [refreshes, setRefreshes] = useState(0);
+  const [settings, setSettings] = useState(false);
   const paths = dashboardPaths(appKey);
   const title = text(dashboard.title) || dashboard.key;
 
@@ -74,6 +76,9 @@ function Dashboard({ user, appKey, api, initial }: { user: CurrentUser; appKey: 
           </button>
           <button type="button" className="button button--secondary" onClick={() => setSummary(true)} disabled={dashboard.layout.length === 0}>
             {t('dash.summary')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => setSettings(true)}>
+            {t('dash.settings')}
           </button>
           <button
             type="button"
@@ -117,11 +122,15 @@ function Dashboard({ user, appKey, api, initial }: { user: CurrentUser; appKey: 
         >
           {(board) => (
             <>
+              {settings ? <DashboardSettingsDialog dashboard={dashboard} forms={board.catalog.forms} onClose={() => setSettings(false)} onSave={(next) => { setSettings(false); void store(next); }} /> : null}
               {summary ? <SummaryDialog dashboard={dashboard} results={board.results} catalog={board.catalog} link={window.location.origin + paths.dashboard(dashboard.key)} onClose={() => setSummary(false)} /> : null}
             </>
           )}
         </DashboardBoard>
       )}
+      {settings && dashboard.layout.length === 0 ? (
+        <DashboardSettingsDialog dashboard={dashboard} forms={new Map()} onClose={() => setSettings(false)} onSave={(next) => { setSettings(false); void store(next); }} />
+      ) : null}
       {removing ? (
         <ConfirmDialog
           title={t('dash.tile.remove.title', { title: text(inlineReport(removing)?.title) || t('dash.tile.untitled') })}

@@ -15,7 +15,7 @@ const form: FormDefinition = {
   ],
 } as FormDefinition;
 
-const base: DesignerState = { form: 'lead', title: '', kind: 'pie', dimensions: [], measures: [], funnelField: null, stages: [] };
+const base: DesignerState = { form: 'lead', title: '', kind: 'pie', dimensions: [], measures: [], funnelField: null, stages: [], compare: false };
 
 describe('report designer model', () => {
   it('offers groupable fields as dimensions and numbers as measures', () => {
@@ -53,6 +53,13 @@ describe('report designer model', () => {
     expect(report.source).toEqual({ form: 'lead', funnel: { field: 'stage', stages: ['new', 'visit', 'won'] } });
     expect(report.measures).toEqual([]);
     expect(report.dimensions).toEqual([{ field: 'channel' }]);
+    expect(fromReport(report)).toEqual(state);
+  });
+
+  it('compares every measure with the previous period when asked, and reads that back', () => {
+    const state: DesignerState = { ...base, kind: 'kpi', measures: [{ field: null, fn: 'count' }], compare: true };
+    const report = toReport(state, 'r4')!;
+    expect(report.measures).toEqual([{ key: 'count', fn: 'count', compare: 'previousPeriod' }]);
     expect(fromReport(report)).toEqual(state);
   });
 

@@ -22,6 +22,8 @@ export interface DesignerState {
   /** Funnel: the select field whose stages records move through, and the stages shown. */
   readonly funnelField: string | null;
   readonly stages: readonly string[];
+  /** Each measure also against the period of equal length before the date range (KPI deltas). */
+  readonly compare: boolean;
 }
 
 /** The record columns every form has, usable as dimensions. */
@@ -92,6 +94,7 @@ export function toReport(state: DesignerState, key: string): ReportDefinition | 
     key: m.field === null ? (i === 0 ? 'count' : `count_${i}`) : `${m.fn}_${m.field}`,
     fn: m.fn,
     ...(m.field !== null ? { field: m.field } : {}),
+    ...(state.compare ? { compare: 'previousPeriod' as const } : {}),
   }));
   const dims = state.dimensions.slice(0, 3).map(dimension);
   const ranked = ['leaderboard', 'pie', 'donut', 'bar', 'column'].includes(state.kind) && measures[0];
@@ -120,5 +123,6 @@ export function fromReport(report: ReportDefinition): DesignerState {
     measures: report.measures.map((m) => ({ field: m.field ?? null, fn: m.fn })),
     funnelField: report.source.funnel?.field ?? null,
     stages: report.source.funnel?.stages ?? [],
+    compare: report.measures.some((m) => m.compare === 'previousPeriod'),
   };
 }

@@ -14,6 +14,7 @@ import { DashboardFrame } from './dashboard-frame';
 import { useDashboardsApi, type DashboardsApi } from './dashboards-api';
 import { designerGaps, dimensionFields, dimensionFor, fromReport, measureFields, measureFor, stageFields, SYSTEM_DIMENSIONS, toReport, type DesignerState } from './designer-model';
 import { DesignerWells, type PaletteField, type Well } from './designer-wells';
+import { presetRange, shanghaiToday } from './filter-values';
 import { nextSlot } from './grid-layout';
 import { dashboardPaths } from './paths';
 import { useChartLabels } from './use-chart-labels';
@@ -26,7 +27,7 @@ interface Source {
   readonly name: LocalizedText | undefined;
 }
 
-const EMPTY: DesignerState = { form: '', title: '', kind: 'column', dimensions: [], measures: [], funnelField: null, stages: [] };
+const EMPTY: DesignerState = { form: '', title: '', kind: 'column', dimensions: [], measures: [], funnelField: null, stages: [], compare: false };
 
 /** Waits until the wells have been still for a moment before asking the server for a preview. */
 function useSettled<T>(value: T, ms: number): T {
@@ -53,7 +54,9 @@ function Designer({ appKey, dashboard, itemId, api, sources }: { appKey: string;
   const key = editing?.id ?? fresh;
   const report = toReport(state, key);
   const preview = useSettled(report, 400);
-  const run = useReportResult(api, preview, {}, 0);
+  // Comparing periods needs a date range: the preview uses the last 30 days, as new dashboards do.
+  const previewFilters = useMemo(() => (state.compare ? { dateRange: { field: 'createdAt', ...presetRange('last30Days', shanghaiToday(new Date())) } } : {}), [state.compare]);
+  const run = useReportResult(api, preview, previewFilters, 0);
   const gaps = designerGaps(state);
 
   const system: Record<(typeof SYSTEM_DIMENSIONS)[number], string> = { createdAt: t('dash.field.createdAt'), ownerId: t('dash.field.ownerId'), orgUnitId: t('dash.field.orgUnitId') };
@@ -124,6 +127,12 @@ function Designer({ appKey, dashboard, itemId, api, sources }: { appKey: string;
           </label>
           <input id="dash-chart-title" className="field__input" value={state.title} onChange={(e) => setState({ ...state, title: e.target.value })} />
         </div>
+        {state.kind !== 'funnel' ? (
+          <label className="dash-designer__check">
+            <input type="checkbox" checked={state.compare} onChange={(e) => setState({ ...state, compare: e.target.checked })} />
+            {t('dash.designer.compare')}
+          </label>
+        ) : null}
         <fieldset className="dash-kinds">
           <legend className="field__label">{t('dash.designer.kind')}</legend>
           {CHART_KINDS.map((kind) => (
