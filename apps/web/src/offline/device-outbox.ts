@@ -19,7 +19,21 @@ export const deviceOutbox = createOutbox({
   newKey: newIdempotencyKey,
   later: (run, ms) => void setTimeout(run, ms),
   online: () => navigator.onLine,
+  currentUser: signedInUserId,
 });
+
+/** Who the server says is signed in (`GET /api/auth/me`); null when nobody is, or there is no answer. */
+async function signedInUserId(): Promise<string | null> {
+  try {
+    const response = await fetch('/api/auth/me', { credentials: 'include', headers: { accept: 'application/json' } });
+    if (!response.ok) return null;
+    const body = (await response.json()) as { id?: unknown; user?: { id?: unknown } };
+    const id = body.user?.id ?? body.id;
+    return typeof id === 'string' ? id : null;
+  } catch {
+    return null;
+  }
+}
 
 export function useOutbox(): OutboxSnapshot {
   return useSyncExternalStore(deviceOutbox.subscribe, deviceOutbox.snapshot);

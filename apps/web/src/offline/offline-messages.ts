@@ -27,8 +27,7 @@ export const offlineMessages = defineMessages(
     'offline.openRecord': '打开记录',
     'offline.saveEdit': '保存并重新发送',
     'offline.reason': '服务器退回的原因',
-    'offline.offlineNow': '当前离线',
-    'offline.queued': '已保存在本机，联网后自动发送',
+    'offline.otherUser': '由其他账号填写，该账号登录后才会发送',
   },
   {
     'offline.banner.offline': 'You are offline: new records are kept on this device and sent when the network returns.',
@@ -55,7 +54,6 @@ export const offlineMessages = defineMessages(
     'offline.openRecord': 'Open record',
     'offline.saveEdit': 'Save and send again',
     'offline.reason': 'Why the server refused it',
-    'offline.offlineNow': 'Offline',
-    'offline.queued': 'Saved on this device; it will be sent when online',
+    'offline.otherUser': 'Made by another account; sent once that account signs in',
   },
 );

@@ -58,6 +58,7 @@ function Entry({ entry, user }: { entry: QueuedSubmission; user: CurrentUser }) 
       </div>
       <p className="outbox__meta">
         {text(entry.definition.name)} · {t('offline.queuedAt', { time: when(entry.queuedAt) })}
+        {entry.status === 'waiting' && entry.userId !== user.id ? ` · ${t('offline.otherUser')}` : ''}
         {entry.status === 'waiting' && entry.retryAt ? ` · ${t('offline.retryAt', { attempts: entry.attempts, time: when(entry.retryAt) })}` : ''}
       </p>
       {entry.status === 'rejected' && entry.refusal ? (

@@ -16,6 +16,8 @@ export interface QueuedSubmission {
   readonly id: string;
   readonly app: string;
   readonly form: string;
+  /** Who made it: sent only while that user is signed in, so a shared phone never files it under someone else. */
+  readonly userId: string;
   /** The published form the data was checked against, kept so the entry can be edited offline. */
   readonly definition: FormDefinition;
   readonly body: { readonly data: Readonly<Record<string, unknown>>; readonly confirmedWarnings?: readonly string[] };

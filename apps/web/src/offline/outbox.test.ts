@@ -23,11 +23,12 @@ function device(answers: SendOutcome[]) {
     newKey: () => `key-${++n}`,
     later: (_run, ms) => void timers.push(ms),
     online: () => true,
+    currentUser: async () => 'u1',
   };
   return { deps, stored, sent, timers, tick: (ms: number) => void (clock += ms) };
 }
 
-const add = (data: Record<string, unknown>) => ({ app: 'crm', form: 'lead', definition, body: { data } });
+const add = (data: Record<string, unknown>, userId = 'u1') => ({ userId, app: 'crm', form: 'lead', definition, body: { data } });
 
 describe('the offline outbox', () => {
   it('sends oldest first, sets a refused entry aside with its reason and goes on', async () => {
@@ -76,7 +77,7 @@ describe('the offline outbox', () => {
 
   it('sends an entry left mid-send again on start, and a corrected refusal under a new key', async () => {
     const d = device([{ kind: 'sent', recordId: '1' }, { kind: 'sent', recordId: '2' }]);
-    const base = { app: 'crm', form: 'lead', definition, queuedAt: '2026-03-02T08:00:00.000Z', attempts: 0, retryAt: null, recordId: null } as const;
+    const base = { userId: 'u1', app: 'crm', form: 'lead', definition, queuedAt: '2026-03-02T08:00:00.000Z', attempts: 0, retryAt: null, recordId: null } as const;
     d.stored.set('k-a', { ...base, id: 'k-a', body: { data: { name: 'A' } }, status: 'sending', refusal: null });
     d.stored.set('k-b', { ...base, id: 'k-b', queuedAt: '2026-03-02T08:01:00.000Z', body: { data: { name: 'B' } }, status: 'rejected', refusal: { status: 422, code: 'ERR_RECORD_INVALID', detail: 'x', errors: [] } });
     const o = createOutbox(d.deps);
@@ -88,5 +89,20 @@ describe('the offline outbox', () => {
     expect(d.stored.has('k-b')).toBe(false);
     await o.clearSent();
     expect(o.snapshot().entries).toEqual([]);
+  });
+
+  it('sends an entry only while the user who made it is signed in', async () => {
+    const d = device([{ kind: 'sent', recordId: '5' }]);
+    let user: string | null = 'u2';
+    const o = createOutbox({ ...d.deps, currentUser: async () => user });
+    await o.enqueue(add({ name: 'made by u1' }, 'u1'));
+    await o.flush({ now: true });
+    expect(d.sent).toEqual([]);
+    user = null;
+    await o.flush({ now: true });
+    expect(d.sent).toEqual([]);
+    user = 'u1';
+    await o.flush({ now: true });
+    expect(d.sent.map((s) => s.name)).toEqual(['made by u1']);
   });
 });

@@ -16,9 +16,12 @@ export interface OutboxDeps {
   /** Runs `run` after `ms` (a retry after backoff). */
   readonly later: (run: () => void, ms: number) => void;
   readonly online: () => boolean;
+  /** The signed-in user's id, or null (signed out, or no answer). Asked once per round. */
+  readonly currentUser: () => Promise<string | null>;
 }
 
 export interface NewSubmission {
+  readonly userId: string;
   readonly app: string;
   readonly form: string;
   readonly definition: FormDefinition;
@@ -51,11 +54,14 @@ export function createOutbox(deps: OutboxDeps) {
   };
 
   async function round(ignoreBackoff: boolean): Promise<void> {
+    // Offline, an attempt can only fail; the `online` event starts the next round.
+    if (!online || !entries.some((e) => e.status === 'waiting')) return;
+    const user = await deps.currentUser();
+    if (user === null) return;
     for (;;) {
-      // Offline, an attempt can only fail; the `online` event starts the next round.
       if (!online) return;
       const now = deps.now().getTime();
-      const next = entries.find((e) => e.status === 'waiting' && (ignoreBackoff || e.retryAt === null || Date.parse(e.retryAt) <= now));
+      const next = entries.find((e) => e.status === 'waiting' && e.userId === user && (ignoreBackoff || e.retryAt === null || Date.parse(e.retryAt) <= now));
       if (!next) return;
       await save({ ...next, status: 'sending' });
       const outcome = await deps.send(next);

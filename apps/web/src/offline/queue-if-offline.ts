@@ -13,10 +13,10 @@ export function isNetworkFailure(error: unknown): boolean {
  * The create form's hand-off: with no network, a record the form engine accepted is queued on the device
  * and sent later with its idempotency key. Returns the queued entry, or null when the caller should send now.
  */
-export async function queueIfOffline(app: string, form: string, definition: FormDefinition, body: QueuedSubmission['body'], failure?: unknown): Promise<QueuedSubmission | null> {
+export async function queueIfOffline(userId: string, app: string, form: string, definition: FormDefinition, body: QueuedSubmission['body'], failure?: unknown): Promise<QueuedSubmission | null> {
   const offline = !navigator.onLine || (failure !== undefined && isNetworkFailure(failure));
   if (!offline) return null;
-  return deviceOutbox.enqueue({ app, form, definition, body });
+  return deviceOutbox.enqueue({ userId, app, form, definition, body });
 }
 
 export const OUTBOX_PATH = '/outbox';

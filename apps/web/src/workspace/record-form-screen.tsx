@@ -76,14 +76,14 @@ function RecordEditor({ ws, record }: { ws: WorkspaceContext; record: RecordView
     try {
       const body = { data: input, ...(confirmedWarnings.length > 0 ? { confirmedWarnings } : {}) };
       // No network: a new record the engine accepted waits on the device and is sent later.
-      if (!base && (await queueIfOffline(ws.appKey, ws.formKey, form, body))) return navigate(OUTBOX_PATH);
+      if (!base && (await queueIfOffline(ws.user.id, ws.appKey, ws.formKey, form, body))) return navigate(OUTBOX_PATH);
       const saved = base ? await records.update(base.id, base.version, body) : await records.create(body);
       navigate(paths.record(saved.id));
     } catch (error) {
       setSaving(false);
       if (!base && isNetworkFailure(error)) {
         const body = { data: input, ...(confirmedWarnings.length > 0 ? { confirmedWarnings } : {}) };
-        if (await queueIfOffline(ws.appKey, ws.formKey, form, body, error)) return navigate(OUTBOX_PATH);
+        if (await queueIfOffline(ws.user.id, ws.appKey, ws.formKey, form, body, error)) return navigate(OUTBOX_PATH);
       }
       if (isApiError(error) && error.status === 401) return expired();
       if (error instanceof RecordWriteError && error.status === 409 && error.code === 'ERR_RECORD_STALE') {
