@@ -11,6 +11,7 @@ import { NotFoundScreen } from './screens/not-found-screen';
 import { SetupScreen } from './screens/setup-screen';
 import { useSession, type SessionState } from './session/session-provider';
 import { workspaceRoute } from './workspace/workspace-routes';
+import { designerRoute } from './designer/designer-routes';
 import { dashboardRoute } from './dashboards/dashboard-routes';
 import { publicPageRoute, publicSettingsRoute } from './public-form/public-form-routes';
 import { outboxRoute } from './offline/offline-routes';
@@ -78,6 +79,8 @@ export function Routes() {
       if (publicSettings) return publicSettings;
       const dashboards = dashboardRoute(pathname, search, user, t('common.loading'));
       if (dashboards) return dashboards;
+      const designer = designerRoute(pathname, user);
+      if (designer) return designer;
       const workspace = workspaceRoute(pathname, user);
       if (workspace) return workspace;
       return <NotFoundScreen user={user} />;

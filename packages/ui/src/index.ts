@@ -20,3 +20,5 @@ export type { ChartHandle, ChartLabels, ChartProps, ChartStatus, DimensionLabel 
 export { cellNumber, formatCell, formatDelta, formatDuration } from './charts/chart-format';
 export { chartColumns } from './charts/chart-model';
 export { textPng } from './charts/text-png';
+export { LogicBuilder, type LogicBuilderLabels, type LogicBuilderProps } from './logic-builder/logic-builder';
+export { conditionOperators, fromLogic, toLogic, CONDITION_OPERATORS, type ConditionGroup, type ConditionOperator, type ConditionRow } from './logic-builder/condition-model';

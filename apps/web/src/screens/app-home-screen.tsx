@@ -9,10 +9,13 @@ import { useI18n } from '../i18n/i18n-provider';
 import { Link } from '../router/router';
 import { AppShell } from '../shell/app-shell';
 import { latestForms } from './latest-forms';
+import { designerPaths } from '../designer/designer-paths';
 
 interface AppHomeData {
   readonly app: AppSummary | undefined;
   readonly forms: readonly FormSummary[];
+  /** Designers see drafts in the list (the server decides); they get the designer's entry points. */
+  readonly canDesign: boolean;
 }
 
 export function FormNav({ appKey, forms, current }: { appKey: string; forms: readonly FormSummary[]; current: string | undefined }) {
@@ -59,13 +62,14 @@ export function AppHomeScreen({ user, appKey }: { user: CurrentUser; appKey: str
         throw error;
       }),
     ]);
-    return { app: apps.find((app) => app.key === appKey), forms: latestForms(forms) };
-  }, [api, appKey]);
+    return { app: apps.find((app) => app.key === appKey), forms: latestForms(forms), canDesign: user.isAdmin === true || forms.some((f) => f.status === 'draft') };
+  }, [api, appKey, user.isAdmin]);
 
   const notFound = data.kind === 'failed' && isApiError(data.error) && data.error.status === 404;
   const app = data.kind === 'ready' ? data.value.app : undefined;
   const appName = app ? text(app.name) || app.key : appKey;
   const forms = data.kind === 'ready' ? data.value.forms : [];
+  const canDesign = data.kind === 'ready' && data.value.canDesign;
 
   const crumb = (
     <Link to={`/apps/${encodeURIComponent(appKey)}`} className="crumb">
@@ -101,6 +105,11 @@ export function AppHomeScreen({ user, appKey }: { user: CurrentUser; appKey: str
               <Link to={`/apps/${encodeURIComponent(appKey)}/dashboards`} className="button button--secondary">
                 {t('dash.nav')}
               </Link>
+              {canDesign ? (
+                <Link to={designerPaths(appKey).create} className="button button--secondary">
+                  {t('designer.newLink')}
+                </Link>
+              ) : null}
             </header>
             {forms.length === 0 ? (
               <EmptyState title={t('appHome.noForms.title')} hint={t('appHome.noForms.hint')} />
@@ -127,6 +136,11 @@ export function AppHomeScreen({ user, appKey }: { user: CurrentUser; appKey: str
                           </span>
                         </span>
                       </Link>
+                      {canDesign ? (
+                        <Link to={designerPaths(appKey).form(form.key)} className="form-card__design" aria-label={`${t('designer.link')} · ${text(form.body?.name) || form.key}`}>
+                          {t('designer.link')}
+                        </Link>
+                      ) : null}
                     </li>
                   ))}
                 </ul>

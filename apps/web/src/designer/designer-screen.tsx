@@ -1,0 +1,322 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  closestCorners, DndContext, DragOverlay, KeyboardSensor, PointerSensor, pointerWithin, useSensor, useSensors,
+  type Announcements, type CollisionDetection, type DragEndEvent, type DragStartEvent, type UniqueIdentifier,
+} from '@dnd-kit/core';
+import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import type { Field, FieldKind, FormDefinition, LocalizedText } from '@tangram/schema';
+import { localText } from '@tangram/ui';
+import { describeError, describeProblem } from '../api/describe-error';
+import type { CurrentUser } from '../api/endpoints';
+import { ErrorState, LoadingState } from '../components/state-views';
+import { useLoad } from '../components/use-load';
+import { useI18n } from '../i18n/i18n-provider';
+import { Link } from '../router/router';
+import { useSession } from '../session/session-provider';
+import { AppShell } from '../shell/app-shell';
+import { workspacePaths } from '../workspace/paths';
+import { Canvas, type Selection } from './canvas';
+import { ChecksPanel } from './checks-panel';
+import { ConfirmDialog } from './confirm-dialog';
+import type { DesignerApi } from './designer-api';
+import { kindLabel } from './designer-labels';
+import { designerMessages } from './designer-messages';
+import {
+  addCheck, addField, addSection, moveField, removeCheck, removeField, removeSection, sectionOf, shiftSection, updateCheck, updateField, updateSection, withLayout,
+} from './designer-model';
+import { FieldProperties, withText } from './field-properties';
+import { pushHistory, redo, startHistory, undo, type History } from './history';
+import { Palette } from './palette';
+import { placeDesignProblems } from './place-problems';
+import { PreviewPane } from './preview-pane';
+import { TextProperty } from './property-inputs';
+import { PublishDialog } from './publish-dialog';
+import { useAutosave, type SaveStatus } from './use-autosave';
+import { useDesignerApi } from './use-designer-api';
+import './designer.css';
+import '../workspace/workspace.css';
+
+type View = 'design' | 'desktop' | 'phone';
+
+type DesignerKey = keyof (typeof designerMessages)['en'];
+/** Text the designer writes into the form itself (a new field's label) is stored in both languages. */
+const bothLanguages = (key: DesignerKey): LocalizedText => ({ 'zh-CN': designerMessages['zh-CN'][key], en: designerMessages.en[key] });
+
+/** `/apps/:app/design/:form`: loads the draft (or the latest version when there is none yet) into the designer. */
+export function DesignerScreen({ user, appKey, formKey }: { user: CurrentUser; appKey: string; formKey: string }) {
+  const { t, locale } = useI18n();
+  const api = useDesignerApi(appKey);
+  const loaded = useLoad(() => api.load(formKey), [api, formKey]);
+  const crumb = <Link to={`/apps/${encodeURIComponent(appKey)}`} className="crumb"><span className="crumb__label">{appKey}</span></Link>;
+  if (loaded.kind !== 'ready') {
+    return (
+      <AppShell user={user} crumb={crumb} title={t('designer.title', { form: formKey })}>
+        <div className="page">
+          {loaded.kind === 'loading' ? <LoadingState label={t('common.loading')} /> : null}
+          {loaded.kind === 'failed' ? <ErrorState title={t('designer.loadError')} message={describeError(loaded.error, t, locale)} retryLabel={t('common.retry')} onRetry={loaded.reload} /> : null}
+        </div>
+      </AppShell>
+    );
+  }
+  return <Designer key={formKey} user={user} appKey={appKey} initial={loaded.value} api={api} crumb={crumb} />;
+}
+
+/** Which drag is under way, for the overlay and the announcements. */
+type Dragging = { readonly kind: 'palette'; readonly fieldKind: FieldKind } | { readonly kind: 'field'; readonly key: string } | null;
+
+function Designer({ user, appKey, initial, api, crumb }: { user: CurrentUser; appKey: string; initial: FormDefinition; api: DesignerApi; crumb: React.ReactNode }) {
+  const { t, locale } = useI18n();
+  const { expired } = useSession();
+  const [history, setHistory] = useState<History<FormDefinition>>(() => startHistory(withLayout(initial, bothLanguages('designer.section.default'))));
+  const form = history.present;
+  const [selection, setSelection] = useState<Selection>(null);
+  const [view, setView] = useState<View>('design');
+  const [panel, setPanel] = useState<'props' | 'checks'>('props');
+  const [dragging, setDragging] = useState<Dragging>(null);
+  const [confirm, setConfirm] = useState<{ title: string; run: () => void } | null>(null);
+  const [publishing, setPublishing] = useState(false);
+  const [publishedVersion, setPublishedVersion] = useState<number | null>(null);
+  const save = useCallback((body: FormDefinition) => api.save(body), [api]);
+  const { status, flush } = useAutosave(form, save, expired);
+
+  const edit = useCallback((change: (form: FormDefinition) => FormDefinition, merge: string | null = null) => {
+    setHistory((h) => pushHistory(h, change(h.present), merge));
+  }, []);
+
+  // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y): the designer's own history, also while typing in a property.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) setHistory(undo);
+      else if ((key === 'z' && e.shiftKey) || key === 'y') setHistory(redo);
+      else return;
+      e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const problems = useMemo(() => placeDesignProblems(form, status.kind === 'invalid' ? status.problems : []), [form, status]);
+  const selectedField = selection?.kind === 'field' ? form.fields.find((f) => f.key === selection.key) : undefined;
+  const selectedSection = selection?.kind === 'section' ? form.layout?.find((s) => s.id === selection.id) : undefined;
+  const targetSection = (selectedField ? sectionOf(form, selectedField.key)?.id : selectedSection?.id) ?? form.layout?.[form.layout.length - 1]?.id;
+
+  const fieldName = (key: string) => {
+    const field = form.fields.find((f) => f.key === key);
+    return field ? localText(field.label, locale) || key : key;
+  };
+  const sectionName = (id: string) => localText(form.layout?.find((s) => s.id === id)?.title, locale) || t('designer.section.new');
+  const nameOf = (id: UniqueIdentifier | undefined): string => {
+    const [kind, rest = ''] = String(id ?? '').split(/:(.*)/s);
+    if (kind === 'palette') return kindLabel(t, rest as FieldKind);
+    if (kind === 'field') return fieldName(rest);
+    if (kind === 'section') return sectionName(rest);
+    return '';
+  };
+
+  const add = (kind: FieldKind, sectionId: string | undefined, index: number) => {
+    if (!sectionId) return;
+    let key = '';
+    edit((f) => {
+      const result = addField(f, kind, sectionId, index, bothLanguages(`designer.kind.${kind}`));
+      key = result.key;
+      return result.form;
+    });
+    if (key) setSelection({ kind: 'field', key });
+  };
+
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+  // Under the pointer, a field card beats the section around it; with the keyboard, the nearest target wins.
+  const collisions: CollisionDetection = (args) => {
+    const hits = pointerWithin(args);
+    if (hits.length > 0) return [...hits].sort((a, b) => Number(String(b.id).startsWith('field:')) - Number(String(a.id).startsWith('field:')));
+    return closestCorners(args);
+  };
+
+  const onDragStart = (event: DragStartEvent) => {
+    const data = event.active.data.current as { kind: string; fieldKind?: FieldKind; key?: string } | undefined;
+    if (data?.kind === 'palette' && data.fieldKind) setDragging({ kind: 'palette', fieldKind: data.fieldKind });
+    else if (data?.kind === 'field' && data.key) setDragging({ kind: 'field', key: data.key });
+  };
+
+  const onDragEnd = (event: DragEndEvent) => {
+    setDragging(null);
+    const { active, over } = event;
+    if (!over) return;
+    const [overKind, overRest = ''] = String(over.id).split(/:(.*)/s);
+    let sectionId: string | undefined;
+    let index = Number.MAX_SAFE_INTEGER;
+    if (overKind === 'field') {
+      const section = sectionOf(form, overRest);
+      sectionId = section?.id;
+      index = section ? section.fields.indexOf(overRest) : index;
+    } else if (overKind === 'section') {
+      sectionId = overRest;
+    }
+    if (!sectionId) return;
+    const data = active.data.current as { kind: string; fieldKind?: FieldKind; key?: string } | undefined;
+    if (data?.kind === 'palette' && data.fieldKind) add(data.fieldKind, sectionId, index);
+    else if (data?.kind === 'field' && data.key && data.key !== overRest) {
+      const key = data.key;
+      edit((f) => moveField(f, key, sectionId!, index));
+    }
+  };
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('designer.a11y.start', { item: nameOf(active.id) }),
+    onDragOver: ({ active, over }) => (over ? t('designer.a11y.over', { item: nameOf(active.id), target: nameOf(over.id) }) : t('designer.a11y.outside', { item: nameOf(active.id) })),
+    onDragEnd: ({ active, over }) => (over ? t('designer.a11y.end', { item: nameOf(active.id), target: nameOf(over.id) }) : t('designer.a11y.outside', { item: nameOf(active.id) })),
+    onDragCancel: ({ active }) => t('designer.a11y.cancel', { item: nameOf(active.id) }),
+  };
+
+  const saveFirst = useCallback(() => flush(), [flush]);
+  const formName = localText(form.name, locale) || form.key;
+  const paths = workspacePaths(appKey, form.key);
+
+  return (
+    <AppShell user={user} crumb={crumb} title={t('designer.title', { form: formName })}>
+      <div className="dz">
+        <header className="dz-toolbar">
+          <h1 className="dz-toolbar__title">{t('designer.title', { form: formName })}</h1>
+          <div className="dz-toolbar__group" role="group" aria-label={t('designer.undo')}>
+            <button type="button" className="button button--secondary button--small" onClick={() => setHistory(undo)} disabled={history.past.length === 0} aria-keyshortcuts="Control+Z">{t('designer.undo')}</button>
+            <button type="button" className="button button--secondary button--small" onClick={() => setHistory(redo)} disabled={history.future.length === 0} aria-keyshortcuts="Control+Shift+Z">{t('designer.redo')}</button>
+          </div>
+          <div className="dz-toolbar__group" role="radiogroup" aria-label={t('designer.view')}>
+            {(['design', 'desktop', 'phone'] as const).map((v) => (
+              <button key={v} type="button" role="radio" aria-checked={view === v} className={`button button--small ${view === v ? 'button--primary' : 'button--secondary'}`} onClick={() => setView(v)}>
+                {t(`designer.view.${v}`)}
+              </button>
+            ))}
+          </div>
+          <SaveState status={status} onRetry={() => void flush()} t={t} locale={locale} />
+          {publishedVersion !== null ? <Link to={paths.list} className="button button--secondary button--small">{t('designer.openWorkspace')}</Link> : null}
+          <button type="button" className="button button--primary" onClick={() => setPublishing(true)}>{t('designer.publish')}</button>
+        </header>
+        {problems.form.length > 0 ? (
+          <div className="ws-notice dz-form-problems" role="alert">
+            {problems.form.map((p, i) => <p key={i}>{t('designer.problems.form')}: {describeProblem(p, locale)}</p>)}
+          </div>
+        ) : null}
+        {view === 'design' ? (
+          <DndContext sensors={sensors} collisionDetection={collisions} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}
+            accessibility={{ announcements, screenReaderInstructions: { draggable: t('designer.a11y.instructions') } }}>
+            <div className="dz-body">
+              <Palette t={t} onAdd={(kind) => add(kind, targetSection, Number.MAX_SAFE_INTEGER)} />
+              <Canvas
+                form={form}
+                selection={selection}
+                problems={problems}
+                onSelect={(s) => {
+                  setSelection(s);
+                  setPanel('props');
+                }}
+                onRemoveField={(key) => setConfirm({
+                  title: t('designer.field.removeConfirm', { name: fieldName(key) }),
+                  run: () => {
+                    edit((f) => removeField(f, key));
+                    setSelection(null);
+                  },
+                })}
+                onRemoveSection={(id) => setConfirm({ title: t('designer.section.removeConfirm', { name: sectionName(id) }), run: () => edit((f) => removeSection(f, id)) })}
+                onShiftSection={(id, by) => edit((f) => shiftSection(f, id, by))}
+                onColumns={(id, columns) => edit((f) => updateSection(f, id, { columns }))}
+                onAddSection={() => edit((f) => addSection(f, bothLanguages('designer.section.new')))}
+                t={t}
+                locale={locale}
+              />
+              <aside className="dz-side" aria-label={t('designer.props')}>
+                <div className="dz-side__tabs" role="tablist">
+                  <button type="button" role="tab" id="dz-tab-props" aria-selected={panel === 'props'} aria-controls="dz-panel" className="dz-side__tab" onClick={() => setPanel('props')}>{t('designer.props')}</button>
+                  <button type="button" role="tab" id="dz-tab-checks" aria-selected={panel === 'checks'} aria-controls="dz-panel" className="dz-side__tab" onClick={() => setPanel('checks')}>
+                    {t('designer.checks')}{(form.checks?.length ?? 0) > 0 ? ` (${form.checks!.length})` : ''}
+                  </button>
+                </div>
+                <div id="dz-panel" role="tabpanel" aria-labelledby={panel === 'props' ? 'dz-tab-props' : 'dz-tab-checks'} className="dz-side__panel">
+                  {panel === 'checks' ? (
+                    <ChecksPanel
+                      form={form}
+                      problems={problems.checks}
+                      onAdd={() => edit((f) => addCheck(f, 'block', bothLanguages('designer.checks.newMessage')))}
+                      onChange={(check, merge) => edit((f) => updateCheck(f, check.id, check), merge)}
+                      onRemove={(id) => edit((f) => removeCheck(f, id))}
+                      t={t}
+                      locale={locale}
+                    />
+                  ) : selectedField ? (
+                    <FieldProperties
+                      key={selectedField.id}
+                      field={selectedField}
+                      form={form}
+                      problems={problems.fields.get(selectedField.key) ?? []}
+                      onChange={(field: Field, merge) => {
+                        const key = selectedField.key;
+                        edit((f) => updateField(f, key, field), merge);
+                        if (field.key !== key) setSelection({ kind: 'field', key: field.key });
+                      }}
+                      t={t}
+                      locale={locale}
+                    />
+                  ) : selectedSection ? (
+                    <div className="dz-props">
+                      <TextProperty label={t('designer.section.title') + ' · 中文'} value={selectedSection.title?.['zh-CN'] ?? ''} onChange={(v) => edit((f) => updateSection(f, selectedSection.id, { title: withText(selectedSection.title, 'zh-CN', v) }), `${selectedSection.id}:title`)}
+                        problems={(problems.sections.get(selectedSection.id) ?? []).map((p) => describeProblem(p, locale))} />
+                      <TextProperty label={t('designer.section.title') + ' · English'} value={selectedSection.title?.en ?? ''} onChange={(v) => edit((f) => updateSection(f, selectedSection.id, { title: withText(selectedSection.title, 'en', v) }), `${selectedSection.id}:title`)} />
+                    </div>
+                  ) : (
+                    <div className="dz-props">
+                      <p className="dz-props__note">{t('designer.props.none')}</p>
+                      <h2 className="dz-panel__title">{t('designer.props.form')}</h2>
+                      <TextProperty label={t('designer.props.formName') + ' · 中文'} value={form.name['zh-CN'] ?? ''} onChange={(v) => edit((f) => ({ ...f, name: withText(f.name, 'zh-CN', v) }), 'form:name')} />
+                      <TextProperty label={t('designer.props.formName') + ' · English'} value={form.name.en ?? ''} onChange={(v) => edit((f) => ({ ...f, name: withText(f.name, 'en', v) }), 'form:name')} />
+                    </div>
+                  )}
+                </div>
+              </aside>
+            </div>
+            <DragOverlay>
+              {dragging ? <div className="dz-overlay">{dragging.kind === 'palette' ? kindLabel(t, dragging.fieldKind) : fieldName(dragging.key)}</div> : null}
+            </DragOverlay>
+          </DndContext>
+        ) : (
+          <PreviewPane form={form} device={view} t={t} locale={locale} />
+        )}
+      </div>
+      {confirm ? (
+        <ConfirmDialog
+          title={confirm.title}
+          confirmLabel={t('designer.confirm.delete')}
+          cancelLabel={t('designer.confirm.cancel')}
+          onCancel={() => setConfirm(null)}
+          onConfirm={() => {
+            confirm.run();
+            setConfirm(null);
+          }}
+        />
+      ) : null}
+      {publishing ? (
+        <PublishDialog api={api} appKey={appKey} formKey={form.key} saveFirst={saveFirst} onClose={() => setPublishing(false)} onPublished={setPublishedVersion} t={t} locale={locale} />
+      ) : null}
+    </AppShell>
+  );
+}
+
+function SaveState({ status, onRetry, t, locale }: { status: SaveStatus; onRetry: () => void; t: ReturnType<typeof useI18n>['t']; locale: ReturnType<typeof useI18n>['locale'] }) {
+  const text = {
+    saved: () => t('designer.save.saved'),
+    pending: () => t('designer.save.pending'),
+    saving: () => t('designer.save.saving'),
+    invalid: () => t('designer.save.invalid', { count: status.kind === 'invalid' ? status.problems.length : 0 }),
+    failed: () => t('designer.save.failed', { message: status.kind === 'failed' ? describeError(status.error, t, locale) : '' }),
+  } satisfies Record<SaveStatus['kind'], () => string>;
+  return (
+    <p className={`dz-save dz-save--${status.kind}`} role="status" aria-live="polite" data-save={status.kind}>
+      {text[status.kind]()}
+      {status.kind === 'failed' ? <button type="button" className="button button--ghost button--small" onClick={onRetry}>{t('designer.save.retry')}</button> : null}
+    </p>
+  );
+}
