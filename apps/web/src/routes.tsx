@@ -11,6 +11,7 @@ import { NotFoundScreen } from './screens/not-found-screen';
 import { SetupScreen } from './screens/setup-screen';
 import { useSession, type SessionState } from './session/session-provider';
 import { workspaceRoute } from './workspace/workspace-routes';
+import { importRoute } from './import/import-routes';
 import { designerRoute } from './designer/designer-routes';
 import { dashboardRoute } from './dashboards/dashboard-routes';
 import { publicPageRoute, publicSettingsRoute } from './public-form/public-form-routes';
@@ -81,6 +82,8 @@ export function Routes() {
       if (dashboards) return dashboards;
       const designer = designerRoute(pathname, user);
       if (designer) return designer;
+      const imports = importRoute(pathname, search, user);
+      if (imports) return imports;
       const workspace = workspaceRoute(pathname, user);
       if (workspace) return workspace;
       return <NotFoundScreen user={user} />;

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/i18n-provider';
 import { Link, useRouter } from '../router/router';
 import { useSession } from '../session/session-provider';
 import { ColumnChooser } from './column-chooser';
+import { ImportExportActions } from '../import/import-actions';
 import { FilterBar } from './filter-bar';
 import { publicSettingsPath } from '../public-form/public-form-routes';
 import { WorkspaceFrame, type WorkspaceContext } from './workspace-frame';
@@ -94,6 +95,7 @@ function RecordList({ ws }: { ws: WorkspaceContext }) {
             {t('publicForm.settings.link')}
           </Link>
         ) : null}
+        <ImportExportActions appKey={ws.appKey} formKey={ws.formKey} filter={filter} sort={sort} columns={columns} />
         {ws.can('create') ? (
           <Link to={paths.create} className="button button--primary ws-header__action">
             + {t('workspace.new')}
