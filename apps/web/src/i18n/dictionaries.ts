@@ -2,6 +2,7 @@ import type { Locale } from '@tangram/schema';
 import { dashboardMessages } from '../dashboards/dashboard-messages';
 import { designerMessages } from '../designer/designer-messages';
 import type { FeatureMessages } from './define-messages';
+import { realtimeMessages } from '../realtime/realtime-messages';
 import { publicFormMessages } from '../public-form/public-form-messages';
 import { offlineMessages } from '../offline/offline-messages';
 import { importMessages } from '../import/import-messages';
@@ -12,7 +13,7 @@ import { zhCN, type ShellMessageKey } from './zh-CN';
  * Every feature's own strings (`defineMessages` next to the feature). A feature adds its table here, once;
  * the dictionaries test refuses a key that two tables both define.
  */
-export const featureMessages = [publicFormMessages, dashboardMessages, offlineMessages, designerMessages, importMessages] as const satisfies readonly FeatureMessages<string>[];
+export const featureMessages = [publicFormMessages, dashboardMessages, offlineMessages, designerMessages, importMessages, realtimeMessages] as const satisfies readonly FeatureMessages<string>[];
 
 type FeatureKey<T> = T extends FeatureMessages<infer K> ? K : never;
 export type MessageKey = ShellMessageKey | FeatureKey<(typeof featureMessages)[number]>;

@@ -7,6 +7,7 @@ import type { CurrentUser } from '../api/endpoints';
 import { EmptyState, ErrorState, LoadingState } from '../components/state-views';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n-provider';
+import { LiveListBar, useLiveList } from '../realtime/live-list';
 import { Link, useRouter } from '../router/router';
 import { useSession } from '../session/session-provider';
 import { ColumnChooser } from './column-chooser';
@@ -75,6 +76,8 @@ function RecordList({ ws }: { ws: WorkspaceContext }) {
     setMore(null);
     first.reload();
   };
+  // Records written elsewhere: counted in a bar the reader chooses to act on (docs/realtime.md).
+  const live = useLiveList(ws.appKey, ws.formKey, state.kind === 'ready' ? state.items.map((r) => r.id) : []);
 
   const shown = columns.map((key) => form.fields.find((f) => f.key === key)).filter((f): f is Field => f !== undefined);
   const format = (field: Field, record: RecordView) => formatValue(field, record.data[field.key], { locale, yes: t('workspace.field.yes'), no: t('workspace.field.no') });
@@ -106,6 +109,7 @@ function RecordList({ ws }: { ws: WorkspaceContext }) {
         <FilterBar form={form} applied={conditions} onApply={setConditions} />
         <ColumnChooser form={form} columns={columns} onChange={setColumns} />
       </div>
+      <LiveListBar live={live} onShow={retry} />
       {state.kind === 'loading' ? <LoadingState label={t('common.loading')} /> : null}
       {state.kind === 'failed' ? <ErrorState title={t('workspace.list.error.title')} message={describeError(state.error, t, locale)} retryLabel={t('common.retry')} onRetry={retry} /> : null}
       {state.kind === 'ready' && state.items.length === 0 ? (

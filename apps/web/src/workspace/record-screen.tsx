@@ -6,6 +6,7 @@ import { FormAlert } from '../components/form-alert';
 import { ErrorState, LoadingState } from '../components/state-views';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n-provider';
+import { ChangedElsewhereNotice, useChangedElsewhere } from '../realtime/changed-elsewhere';
 import { Link, useRouter } from '../router/router';
 import { formLabels } from './form-labels';
 import { RecordTimeline } from './record-timeline';
@@ -23,6 +24,7 @@ function RecordPage({ ws, id }: { ws: WorkspaceContext; id: string }) {
   const [deleting, setDeleting] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const elsewhere = useChangedElsewhere(ws.appKey, ws.formKey, id, data.kind === 'ready' ? data.value.record.version : null, () => records.get(id).then((r) => r.version, () => null));
 
   useEffect(() => {
     if (confirming) cancelRef.current?.focus();
@@ -71,6 +73,7 @@ function RecordPage({ ws, id }: { ws: WorkspaceContext; id: string }) {
           ) : null}
         </div>
       </header>
+      <ChangedElsewhereNotice state={elsewhere} onReload={data.reload} />
       <FormAlert message={failure ? describeError(failure, t, locale) : undefined} />
       <div className="ws-record">
         <section className="ws-record__main" aria-label={t('workspace.record.fields')}>
