@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { PreparingClient } from './prepared-statements';
 
 export type DialectName = 'pglite' | 'postgres';
 
@@ -41,7 +42,7 @@ pg.types.setTypeParser(INT8_OID, (v) => Number(v));
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, Client: PreparingClient });
     // An idle client whose connection dies (server restart, pg_terminate_backend, DROP DATABASE … FORCE)
     // is emitted here; unhandled, it would crash the process. The pool drops it and reconnects on demand.
     pool.on('error', () => {});

@@ -1,0 +1,95 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { FormLayout } from './form-layout';
+import { PREPARE_MARKER } from './prepared-statements';
+import { RECORD_SELECT, type RecordRow } from './record-columns';
+import { SLOT_FUNCTION, slotColumn } from './slots';
+
+/**
+ * One record to insert, with everything that may differ between the requests sharing a statement:
+ * who writes it (and how), the form version they validated against, and its idempotency key.
+ */
+export interface InsertItem {
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly owner: string | null;
+  readonly org: string | null;
+  readonly by: string | null;
+  readonly via: string;
+  readonly ver: number;
+  readonly idem: string | null;
+  /** SHA-256 of the request behind `idem` (null without a key). */
+  readonly fp: string | null;
+}
+
+export type InsertRow = RecordRow & { ord: number };
+export type EarlierRow = RecordRow & { idempotency_fingerprint: string | null };
+
+/** `t1, n1, …` and `tangram_slot_text(<data>->'channel'), …`: the slot columns of a form and their fill. */
+export function slotAssignments(layout: FormLayout, data: RawBuilder<unknown>): { columns: RawBuilder<unknown>[]; values: RawBuilder<unknown>[] } {
+  const slotted = [...layout.fields.values()].filter((f) => f.slot !== null);
+  return {
+    columns: slotted.map((f) => sql.ref(f.slot!)),
+    values: slotted.map((f) => sql`${sql.raw(SLOT_FUNCTION[slotColumn(f.slot!).slotClass])}(${data}->${sql.lit(f.key)})`),
+  };
+}
+
+/**
+ * Inserts records in ONE statement: the rows, their `created` events and their outbox entries are
+ * data-modifying CTEs of a single INSERT, so they commit or fail together without a round trip per row.
+ * The items travel as one jsonb parameter (no bind-parameter limit, one parse).
+ *
+ *   with input as (select … from jsonb_array_elements($1) with ordinality),
+ *        r as (insert into records (…, t1, n1) select …, tangram_slot_text(data->'channel'), …
+ *              on conflict (form_id, coalesce(created_by, ''), idempotency_key) … do nothing returning …),
+ *        d as (insert into record_data …),
+ *        e as (insert into record_events … select … from r),
+ *        o as (insert into outbox … select … from r)
+ *   select …, ord from r …
+ *
+ * Returns the rows inserted, each with its 1-based position in `items`; an item whose idempotency key
+ * was used before has no row (see `earlierRecords`).
+ */
+export async function insertRecords(db: Kysely<any>, layout: FormLayout, items: readonly InsertItem[]): Promise<InsertRow[]> {
+  const slots = slotAssignments(layout, sql`i.data`);
+  const slotColumns = slots.columns.length > 0 ? sql`, ${sql.join(slots.columns)}` : sql``;
+  const slotValues = slots.values.length > 0 ? sql`, ${sql.join(slots.values)}` : sql``;
+  const formId = sql.lit(layout.formId);
+  // Prepared: the text depends only on the layout (see prepared-statements.ts).
+  const { rows } = await sql<InsertRow>`${sql.raw(PREPARE_MARKER)}
+    with input as (
+      select nextval(pg_get_serial_sequence('records', 'id')) as id, e.value->'data' as data,
+             e.value->>'owner' as owner_id, e.value->>'org' as org_unit_id, e.value->>'by' as by, e.value->>'via' as via,
+             (e.value->>'ver')::int as ver, e.value->>'idem' as idem, e.value->>'fp' as fp, e.ordinality as ord
+      from jsonb_array_elements(${JSON.stringify(items)}::jsonb) with ordinality as e
+    ), r as (
+      insert into records (id, form_id, form_version, owner_id, org_unit_id, created_by, updated_by, idempotency_key, idempotency_fingerprint${slotColumns})
+      select i.id, ${formId}, i.ver, i.owner_id, i.org_unit_id, i.by, i.by, i.idem, i.fp${slotValues}
+      from input i order by i.ord
+      on conflict (form_id, coalesce(created_by, ''), idempotency_key) where idempotency_key is not null do nothing
+      returning *
+    ), d as (
+      insert into record_data (record_id, data) select i.id, i.data from input i join r on r.id = i.id
+    ), e as (
+      insert into record_events (record_id, form_id, kind, actor_id, via, diff, at)
+      select r.id, ${formId}, 'created', i.by, i.via,
+             coalesce((select jsonb_object_agg(k.key, jsonb_build_array(null, k.value)) from jsonb_each(i.data) k), '{}'::jsonb),
+             r.created_at
+      from r join input i on i.id = r.id
+    ), o as (
+      insert into outbox (topic, payload)
+      select 'record.created', jsonb_build_object('app', ${layout.app}::text, 'form', ${layout.form}::text, 'id', r.id::text, 'version', r.version)
+      from r
+    )
+    select ${RECORD_SELECT}, rd.ord::int as ord from r join input rd on rd.id = r.id order by rd.ord`.execute(db);
+  return rows;
+}
+
+/** The records earlier requests made with these (creator, idempotency key) pairs, with their fingerprints. */
+export async function earlierRecords(db: Kysely<any>, layout: FormLayout, keys: readonly { by: string | null; idem: string }[]): Promise<EarlierRow[]> {
+  if (keys.length === 0) return [];
+  const { rows } = await sql<EarlierRow>`
+    select ${RECORD_SELECT}, r.idempotency_fingerprint
+    from records r join record_data rd on rd.record_id = r.id
+    where r.form_id = ${sql.lit(layout.formId)} and r.idempotency_key is not null
+      and (coalesce(r.created_by, ''), r.idempotency_key) in (select * from unnest(${keys.map((k) => k.by ?? '')}::text[], ${keys.map((k) => k.idem)}::text[]))`.execute(db);
+  return rows;
+}
