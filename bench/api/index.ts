@@ -13,6 +13,7 @@ import { intOption, parseArgs } from '../lib/args';
 import { createCustomerGenerator, type CustomerRow } from '../lib/customer-generator';
 import { createFreshDatabase, DEFAULT_BENCH_DATABASE_URL } from '../lib/fresh-postgres-database';
 import { busyWarning, startMachineNote } from '../lib/machine';
+import { createCpuMeter } from '../lib/process-cpu';
 import { emitFigures, progress, runMain, throwIfInterrupted } from '../lib/output';
 import { createApiClient } from './api-client';
 import { runClosedLoop, type LoadFigures } from './closed-loop';
@@ -34,7 +35,8 @@ runMain(async () => {
   const busy = busyWarning();
   if (busy) progress(busy);
   await mkdir(RESULTS_DIR, { recursive: true });
-  const fresh = await createFreshDatabase(process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_DATABASE_URL, 'tangram_bench_api');
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_DATABASE_URL;
+  const fresh = await createFreshDatabase(adminUrl, 'tangram_bench_api');
   progress(`created database ${fresh.name}; starting the server`);
   const logFile = join(RESULTS_DIR, 'api-server.log');
   try {
@@ -59,20 +61,26 @@ runMain(async () => {
       await runClosedLoop(sendSingle, { concurrency, durationMs: 2_000, maxRequests: 100_000 });
       await runClosedLoop(sendBatch, { concurrency: 1, durationMs: 10_000, maxRequests: 4 });
 
+      const cpu = await createCpuMeter(server.pid, adminUrl, fresh.name);
       progress(`single creates: concurrency ${concurrency} for ${seconds} s`);
+      await cpu.lap();
       const single = await runClosedLoop(sendSingle, { concurrency, durationMs: seconds * 1000, maxRequests: 2_000_000 });
+      const singleCpu = perItem(await cpu.lap(), single.requests);
       throwIfInterrupted();
-      report('single', single);
+      report('single', single, singleCpu);
       progress(`batch creates of ${BATCH_SIZE}: concurrency ${batchConcurrency} for ${seconds} s`);
       const batch = await runClosedLoop(sendBatch, { concurrency: batchConcurrency, durationMs: seconds * 1000, maxRequests: 100_000 });
+      const batchCpu = perItem(await cpu.lap(), batch.requests * BATCH_SIZE);
+      await cpu.close();
       throwIfInterrupted();
-      report('batch', batch);
+      report('batch', batch, batchCpu);
 
       emitFigures({
-        single: { ...single, concurrency },
+        single: { ...single, concurrency, cpuMsPerRecord: singleCpu },
         batch: {
           recordsPerSec: Math.round((batch.requests * BATCH_SIZE) / batch.seconds), batchesPerSec: batch.perSec, batchSize: BATCH_SIZE, concurrency: batchConcurrency,
           p50Ms: batch.p50Ms, p95Ms: batch.p95Ms, p99Ms: batch.p99Ms, requests: batch.requests, errors: batch.errors, seconds: batch.seconds, firstError: batch.firstError,
+          cpuMsPerRecord: batchCpu,
         },
         goals: { singlePerSec: 1500, singleP99Ms: 50, batchRecordsPerSec: 20_000 },
         machine: machine(),
@@ -86,8 +94,14 @@ runMain(async () => {
   }
 });
 
-function report(name: string, figures: LoadFigures): void {
-  progress(`${name}: ${figures.requests} ok, ${figures.errors} errors in ${figures.seconds} s — ${figures.perSec}/s, p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms, p99 ${figures.p99Ms} ms${figures.firstError ? `; first error: ${figures.firstError}` : ''}`);
+/** CPU milliseconds per stored record, of the server and of PostgreSQL: what a busy machine can't inflate. */
+function perItem(lap: { serverMs: number | null; postgresMs: number | null }, records: number): { server: number | null; postgres: number | null } {
+  const per = (ms: number | null) => (ms === null || records === 0 ? null : Math.round((ms / records) * 1000) / 1000);
+  return { server: per(lap.serverMs), postgres: per(lap.postgresMs) };
+}
+
+function report(name: string, figures: LoadFigures, cpu: { server: number | null; postgres: number | null }): void {
+  progress(`${name}: ${figures.requests} ok, ${figures.errors} errors in ${figures.seconds} s — ${figures.perSec}/s, p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms, p99 ${figures.p99Ms} ms; CPU per record: server ${cpu.server} ms, PostgreSQL ${cpu.postgres} ms${figures.firstError ? `; first error: ${figures.firstError}` : ''}`);
 }
 
 /** An endless stream of customer rows, generated a thousand at a time. */

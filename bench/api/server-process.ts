@@ -10,6 +10,7 @@ const SERVER_MAIN = join(BENCH_DIR, '..', 'apps', 'server', 'src', 'main.ts');
 
 export interface ServerProcess {
   readonly baseUrl: string;
+  readonly pid: number;
   /** SIGTERM, then SIGKILL if it has not exited within 10 s. */
   stop(): Promise<void>;
 }
@@ -58,7 +59,7 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
     await stop();
     throw error;
   }
-  return { baseUrl, stop };
+  return { baseUrl, pid: child.pid!, stop };
 }
 
 async function freeLoopbackPort(): Promise<number> {

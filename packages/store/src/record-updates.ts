@@ -8,7 +8,7 @@ import { isRecordId } from './record-reads';
 import { assertAction, isEmptyFilter, visibleRows } from './record-scope';
 import { assertAllowedValues, assertStorableData, assertWritableFields, sameValue } from './record-values';
 import { mapped, mapQueryError, scopeContext, type RecordsContext } from './records-context';
-import { slotAssignments } from './record-writes';
+import { slotAssignments } from './record-insert';
 
 function notFound(id: string): StoreError {
   return new StoreError('ERR_NOT_FOUND', `record ${id} not found`, { params: { id } });
