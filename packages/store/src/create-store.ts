@@ -15,6 +15,7 @@ import { createReportsRepository } from './reports/reports-repository';
 import { nextSequence } from './sequences';
 import { createPublicFormsRepository } from './public-forms/public-forms-repository';
 import { createNoticeChannel } from './notify/notice-channel';
+import { withPublicFormNotices } from './notify/public-form-notices';
 import { visibleRecordIds } from './notify/visible-ids';
 import { withIdentityNotices, withRecordNotices } from './notify/with-notices';
 
@@ -79,7 +80,7 @@ export function createStoreFromHandle(handle: DatabaseHandle, options: StoreFrom
     handle,
     definitions: cache.definitions,
     identity: cache.identity,
-    publicForms: createPublicFormsRepository(db, recordsContext),
+    publicForms: withPublicFormNotices(createPublicFormsRepository(db, recordsContext), notices.publish),
     records,
     reports: (app: string, form: string) => createReportsRepository(recordsContext(app, form)),
     dashboards: createDashboardsRepository(db),

@@ -90,6 +90,12 @@ describe.each(testDialects())('notices on %s', (dialect) => {
     expect(await heard.next()).toMatchObject({ change: 'restored', records: [{ id: record.id, version: 4 }] });
   });
 
+  it('announces a public submission that creates a record', async () => {
+    const submission = await store.publicForms.submit({ userId: null, via: 'public' }, access, version, { data: { name: 'Walk-in' } }, null);
+    expect(submission.kind).toBe('created');
+    expect(await heard.next()).toMatchObject({ kind: 'records', change: 'created', records: [{ id: submission.kind === 'created' ? submission.record.id : '', version: 1 }] });
+  });
+
   it('announces a bulk change as a summary of the form', async () => {
     await leads().bulkUpdate(ALICE, access, { '==': [{ var: 'name' }, 'n1'] }, { stage: 'won' });
     expect(await heard.next()).toEqual({ kind: 'records', app: 'crm', form: 'lead', change: 'updated', records: null });
