@@ -157,6 +157,10 @@ describe('form designer', () => {
     await side.locator('.field--invalid').getByRole('alert').waitFor();
     expect(await page.locator('[data-field="1budget"]').getAttribute('class')).toContain('dz-card--invalid');
     await shot(page, 'designer-problem-desktop-en');
+    // A key another field has is held back with a message instead of being applied.
+    await side.getByLabel('Key', { exact: true }).fill('name');
+    await side.getByText('Another field already uses the key name; pick another.').waitFor();
+    expect(await page.locator('[data-field="name"]').count()).toBe(1);
     await side.getByLabel('Key', { exact: true }).fill('budget');
     await page.locator('[data-save="saved"]').waitFor();
 

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Field, FormDefinition, JsonLogic, Locale, LocalizedText, Problem } from '@tangram/schema';
 import { LogicBuilder, localText } from '@tangram/ui';
 import { describeProblem } from '../api/describe-error';
@@ -47,7 +47,7 @@ export function FieldProperties({ field, form, problems, onChange, t, locale }: 
       {about('').length > 0 ? <p className="field__error" role="alert">{about('').join(' ')}</p> : null}
       <TextProperty label={t('designer.props.labelZh')} value={field.label['zh-CN'] ?? ''} onChange={(v) => set('label', withText(field.label, 'zh-CN', v))} problems={about('label')} />
       <TextProperty label={t('designer.props.labelEn')} value={field.label.en ?? ''} onChange={(v) => set('label', withText(field.label, 'en', v))} />
-      <TextProperty label={t('designer.props.key')} value={field.key} onChange={(v) => onChange({ ...field, key: v } as Field, `${field.id}:key`)} problems={about('key')} hint={t('designer.props.keyHint')} />
+      <KeyProperty field={field} form={form} onChange={onChange} problems={about('key')} t={t} />
       <TextProperty label={t('designer.props.helpZh')} value={field.help?.['zh-CN'] ?? ''} onChange={(v) => set('help', nonEmpty(withText(field.help, 'zh-CN', v)))} problems={about('help')} />
       <TextProperty label={t('designer.props.helpEn')} value={field.help?.en ?? ''} onChange={(v) => set('help', nonEmpty(withText(field.help, 'en', v)))} />
       <CheckProperty label={t('designer.props.required')} checked={field.required === true} onChange={(v) => set('required', v || undefined)} problems={about('required')} />
@@ -82,6 +82,29 @@ export function ConditionProperty({ label, hint, problems, children }: { label: 
       {children}
       {problems.length > 0 ? <p className="field__error" role="alert">{problems.join(' ')}</p> : null}
     </div>
+  );
+}
+
+/**
+ * The key, renamed as it is typed. A key another field already has stays in the box with a message and
+ * is not applied: two fields with one key could no longer be told apart in the layout and the conditions.
+ */
+function KeyProperty({ field, form, onChange, problems, t }: { field: Field; form: FormDefinition; onChange: (field: Field, merge: string) => void; problems: readonly string[]; t: I18n['t'] }) {
+  const [typed, setTyped] = useState(field.key);
+  // Undo or redo changed the key: show the key the field has now.
+  useEffect(() => setTyped(field.key), [field.key]);
+  const taken = typed !== field.key && form.fields.some((f) => f.id !== field.id && f.key === typed);
+  return (
+    <TextProperty
+      label={t('designer.props.key')}
+      value={typed}
+      onChange={(v) => {
+        setTyped(v);
+        if (!form.fields.some((f) => f.id !== field.id && f.key === v)) onChange({ ...field, key: v } as Field, `${field.id}:key`);
+      }}
+      problems={taken ? [t('designer.props.keyTaken', { key: typed })] : problems}
+      hint={t('designer.props.keyHint')}
+    />
   );
 }
 

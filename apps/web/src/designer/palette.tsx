@@ -8,9 +8,9 @@ export const paletteId = (kind: FieldKind) => `palette:${kind}`;
 
 /** Short glyphs so the palette scans at a glance; the words beside them carry the meaning. */
 const GLYPH: Readonly<Record<FieldKind, string>> = {
-  text: 'Aa', textarea: '¶', number: '12', money: '¥', percent: '%', date: '📅', datetime: '🕒', select: '◉', multiselect: '☑',
-  checkbox: '✓', yesno: '⇆', phone: '☎', email: '@', url: '🔗', user: '👤', orgunit: '🏢', relation: '⛓', subtable: '▦',
-  formula: 'ƒ', autonumber: '#', file: '📎', rating: '★', region: '⌖',
+  text: 'Aa', textarea: '¶', number: '12', money: '¥', percent: '%', date: '31', datetime: '31:', select: '◉', multiselect: '☑',
+  checkbox: '✓', yesno: '⇆', phone: '☎', email: '@', url: '↗', user: '☺', orgunit: '⌂', relation: '⇄', subtable: '▦',
+  formula: 'ƒ', autonumber: '#', file: '▣', rating: '★', region: '◎',
 };
 
 function PaletteItem({ kind, t, onAdd }: { kind: FieldKind; t: I18n['t']; onAdd: (kind: FieldKind) => void }) {
