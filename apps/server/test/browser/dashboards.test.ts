@@ -1,8 +1,8 @@
 /**
  * Dashboards in a real browser: an admin builds a channel pie and a stage funnel on a new dashboard with
  * the designer (dragging a field into the dimension well), drills into a slice and sees exactly the
- * records behind it, exports the slice data, reads the summary, and sees the pie change after a record
- * is added in another session. A phone stacks the charts; an English browser reads them in English.
+ * records behind it, exports the slice data, reads the summary, and sees the charts change live (over the
+ * realtime socket) when a record is added in another session, on the page and on the TV. A phone stacks the charts; an English browser reads them in English.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -195,10 +195,10 @@ describe('dashboards', () => {
     await page.getByRole('link', { name: '返回看板' }).click();
     await tile(page, '渠道分布').locator('.chart__canvas[data-ready="true"]').waitFor();
 
-    // Another session adds a website lead; the pie follows.
+    // Another session adds a website lead; the pie and the funnel follow.
     const other = await expectOk(api<{ token: string }>('POST', '/api/auth/login', { email: ADMIN.email, password: ADMIN.password }, ''));
     await expectOk(api('POST', `${LEADS}/records`, { data: { name: '网站丁', channel: 'web', stage: 'new' } }, `tangram_session=${other.token}`));
-    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    // Live, over the realtime socket: no reload, no click.
     await tile(page, '渠道分布').getByRole('button', { name: '网站: 4', includeHidden: true }).waitFor({ state: 'attached' });
     expect(await tile(page, '阶段漏斗').getByRole('button', { name: '新线索: 7', includeHidden: true }).count()).toBe(1);
 
@@ -227,6 +227,11 @@ describe('dashboards', () => {
     expect(new URL(page.url()).pathname).toBe(`${dashboardPath}/tv`);
     await tile(page, '阶段漏斗').locator('.chart__canvas[data-ready="true"]').waitFor();
     expect(await page.getByRole('button', { name: '“渠道分布”的操作' }).count()).toBe(0);
+    // The TV follows a lead entered at the till.
+    await expectOk(api('POST', `${LEADS}/records`, { data: { name: '门店丙', channel: 'store', stage: 'new' } }, `tangram_session=${other.token}`));
+    // No drill-down on the TV: the values are text, not buttons.
+    await tile(page, '渠道分布').locator('.chart__cells').getByText('门店: 3', { exact: true }).waitFor({ state: 'attached' });
+    await tile(page, '新线索').locator('.chart-kpi__value', { hasText: '8' }).waitFor();
     await shot(page, 'tv-desktop-zh');
     await page.getByRole('button', { name: '退出全屏' }).click();
     await page.getByRole('button', { name: '摘要' }).waitFor();

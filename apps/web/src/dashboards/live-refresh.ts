@@ -1,21 +1,21 @@
 import { useEffect, useRef } from 'react';
 import type { DashboardItem } from '@tangram/schema';
+import { subscribeTopic } from '../realtime/realtime-client';
+import { formTopic } from '../realtime/use-topic';
 
 /**
  * THE integration point for live dashboards: tells `onChange` which forms of `app` had records written.
- * Today it fires when the page comes back into view (tab switched back, TV woken up) for every form, and
- * polls nothing; once the websocket hook exists it subscribes to the forms' topics here and nowhere else.
+ * Each form's `form:<app>/<form>` topic on the realtime socket reports the changes the viewer may see;
+ * after a reconnect (`resync`) events may have been missed, so the form counts as changed. A refused
+ * subscription (the form is not readable) changes nothing: its charts already show their error.
  */
-export function subscribeRecordChanges(_app: string, forms: readonly string[], onChange: (forms: readonly string[]) => void): () => void {
-  const onVisible = () => {
-    if (document.visibilityState === 'visible') onChange(forms);
-  };
-  document.addEventListener('visibilitychange', onVisible);
-  window.addEventListener('focus', onVisible);
-  return () => {
-    document.removeEventListener('visibilitychange', onVisible);
-    window.removeEventListener('focus', onVisible);
-  };
+export function subscribeRecordChanges(app: string, forms: readonly string[], onChange: (forms: readonly string[]) => void): () => void {
+  const stops = forms.map((form) =>
+    subscribeTopic(formTopic(app, form), (event) => {
+      if (event.kind !== 'refused') onChange([form]);
+    }),
+  );
+  return () => stops.forEach((stop) => stop());
 }
 
 /** Changes arriving in a burst (an import, a busy till) refresh charts once, this long after the last one. */
