@@ -221,6 +221,49 @@ describe('dashboards', () => {
     await page.getByText('已保存').waitFor();
     await shot(page, 'dashboard-three-charts-desktop-zh');
 
+    // A filter nothing matches: every chart says so.
+    await page.getByLabel('日期').selectOption({ label: '上月' });
+    await tile(page, '渠道分布').getByText('暂无数据').waitFor();
+    await tile(page, '阶段漏斗').getByText('暂无数据').waitFor();
+    await page.getByRole('button', { name: '重置' }).click();
+    await tile(page, '渠道分布').getByRole('button', { name: '网站: 4', includeHidden: true }).waitFor({ state: 'attached' });
+
+    // Arranging: the KPI card dragged beside the funnel's row end, then made wider from the keyboard.
+    const layoutOf = async (title: string) => {
+      const saved = await expectOk(api<{ dashboard: { layout: { x: number; y: number; w: number; h: number; report?: { title?: { 'zh-CN'?: string } } }[] } }>('GET', `/api/apps/crm${dashboardPath.slice('/apps/crm'.length)}`));
+      return saved.dashboard.layout.find((i) => i.report?.title?.['zh-CN'] === title)!;
+    };
+    expect(await layoutOf('新线索')).toMatchObject({ x: 0, y: 4, w: 3, h: 2 });
+    await page.getByRole('button', { name: '调整布局' }).click();
+    const handle = page.getByRole('button', { name: '移动“新线索”' });
+    const kpiBox = (await tile(page, '新线索').boundingBox())!;
+    const gridBox = (await page.locator('.dash-grid').boundingBox())!;
+    const cell = (gridBox.width + 12) / 12;
+    const from = (await handle.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 });
+    await page.mouse.move(from.x + from.width / 2 + cell * 6, from.y + from.height / 2, { steps: 12 });
+    await page.mouse.up();
+    await page.getByText('已保存').waitFor();
+    await expect.poll(async () => (await layoutOf('新线索')).x).toBe(6);
+    expect((await tile(page, '新线索').boundingBox())!.x).toBeGreaterThan(kpiBox.x + cell * 5);
+    await handle.focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(async () => (await layoutOf('新线索')).w).toBe(4);
+    await shot(page, 'dashboard-arranging-desktop-zh');
+    await page.getByRole('button', { name: '完成' }).click();
+
+    // PNG and Excel of a chart.
+    await pie.getByRole('button', { name: '“渠道分布”的操作' }).click();
+    const [png] = await Promise.all([page.waitForEvent('download'), pie.getByRole('menuitem', { name: '导出图片 PNG' }).click()]);
+    expect(png.suggestedFilename()).toBe('渠道分布.png');
+    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+    await pie.getByRole('button', { name: '“渠道分布”的操作' }).click();
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), pie.getByRole('menuitem', { name: '导出数据 Excel' }).click()]);
+    expect(xlsx.suggestedFilename()).toBe('渠道分布.xlsx');
+    expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
+
     // Full screen for the morning meeting, and back.
     await page.getByRole('button', { name: '全屏投屏' }).click();
     await page.getByRole('heading', { name: 'Morning meeting 晨会', level: 1 }).waitFor();

@@ -1,4 +1,4 @@
-import type { ChartOptions, DrillCell, ReportCell, ReportColumn, ReportResult } from '@tangram/schema';
+import type { ChartKind, ChartOptions, DrillCell, ReportCell, ReportColumn, ReportResult } from '@tangram/schema';
 import { cellNumber } from './chart-format';
 
 type Result = Pick<ReportResult, 'columns' | 'rows'>;
@@ -187,4 +187,10 @@ export function pivotModel(result: Result, options: ChartOptions | undefined): P
 export function rowCell(result: Result, index: number): DrillCell {
   const row = result.rows[index] ?? {};
   return { values: Object.fromEntries(result.columns.filter((c) => c.role === 'dimension').map((c) => [c.key, row[c.key] ?? null])) };
+}
+
+/** Nothing to draw: no rows, or a funnel that no record entered (its stages come back with zeros). */
+export function isEmptyResult(kind: ChartKind, result: { readonly rows: readonly Readonly<Record<string, unknown>>[] }): boolean {
+  if (result.rows.length === 0) return true;
+  return kind === 'funnel' && result.rows.every((row) => !Number(row.reached));
 }

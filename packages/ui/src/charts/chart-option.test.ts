@@ -1,6 +1,7 @@
 import type { ReportColumn } from '@tangram/schema';
 import { describe, expect, it } from 'vitest';
 import { buildOption, ECHART_KINDS, isEchartKind, type OptionContext } from './chart-option';
+import { isEmptyResult } from './chart-model';
 import type { ChartLabels } from './chart-types';
 
 const labels = Object.fromEntries(['loading', 'empty', 'emptyHint', 'errorTitle', 'retry', 'total', 'others', 'noValue', 'rank', 'conversion', 'overall', 'median', 'previous', 'goal'].map((k) => [k, `<${k}>`])) as unknown as ChartLabels;
@@ -55,5 +56,14 @@ describe('buildOption', () => {
   it('draws with echarts exactly the canvas kinds', () => {
     expect(ECHART_KINDS.every(isEchartKind)).toBe(true);
     expect(['kpi', 'table', 'pivot', 'leaderboard'].some((k) => isEchartKind(k as never))).toBe(false);
+  });
+});
+
+describe('isEmptyResult', () => {
+  it('treats a funnel nobody entered as empty, but a KPI of zero as a number', () => {
+    expect(isEmptyResult('funnel', { rows: [{ stage: 'new', reached: 0 }, { stage: 'won', reached: 0 }] })).toBe(true);
+    expect(isEmptyResult('funnel', { rows: [{ stage: 'new', reached: 1 }, { stage: 'won', reached: 0 }] })).toBe(false);
+    expect(isEmptyResult('kpi', { rows: [{ leads: 0 }] })).toBe(false);
+    expect(isEmptyResult('pie', { rows: [] })).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { useImperativeHandle, useMemo, useRef, type ComponentType, type Ref } from 'react';
 import { formatDate } from './chart-format';
+import { isEmptyResult } from './chart-model';
 import { buildOption, isEchartKind, type BuiltOption } from './chart-option';
 import { textRows, type HtmlKind } from './chart-text-rows';
 import type { ChartHandle, ChartProps, DimensionLabel } from './chart-types';
@@ -76,7 +77,7 @@ export function Chart({ kind, options, status, locale, labels, dimensionLabel = 
     return { options, locale, labels, dimensionLabel: label };
   }, [options, locale, labels, dimensionLabel, result]);
   const built = useMemo(() => (result && isEchartKind(kind) ? buildOption(kind, result, ctx) : null), [kind, result, ctx]);
-  const empty = result !== undefined && result.rows.length === 0;
+  const empty = result !== undefined && isEmptyResult(kind, result);
 
   useImperativeHandle(
     ref,
