@@ -44,8 +44,8 @@ export async function previewPublishImpact(
   });
   const mayRead = own.actions.has('read');
   const total = await records.count(everyRow);
-  const changes: ChangeImpact[] = [];
-  for (const change of compareFormVersions(before, draft)) {
+  // One count (and, when it touches any, one page of samples) per change; independent, so they run side by side.
+  const changes = await Promise.all(compareFormVersions(before, draft).map(async (change): Promise<ChangeImpact> => {
     const filter = affectedFilter(change, before, draft);
     const affected = filter === undefined ? total : await records.count(everyRow, filter);
     const key = publishedKeyOf(change, before, draft);
@@ -54,7 +54,7 @@ export async function previewPublishImpact(
       ? (await records.list(own, { ...(filter === undefined ? {} : { filter }), limit: IMPACT_SAMPLE_SIZE })).items
           .map((r) => (key in r.data ? { id: r.id, value: r.data[key] } : { id: r.id }))
       : [];
-    changes.push({ change, affected, samples, message: impactMessage(change, affected, locale) });
-  }
+    return { change, affected, samples, message: impactMessage(change, affected, locale) };
+  }));
   return { fromVersion: published.version, total, changes };
 }
