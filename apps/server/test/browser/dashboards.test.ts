@@ -319,6 +319,15 @@ describe('dashboards', () => {
     expect(a.width).toBeGreaterThan(300);
     expect(await page.getByRole('button', { name: '调整布局' }).count()).toBe(0);
     await shot(page, 'dashboard-phone-zh');
+
+    // The designer stacks its panels too: the fields above the wells, each as wide as the screen.
+    await page.getByRole('link', { name: '添加图表' }).first().click();
+    await page.locator('[data-well="dimensions"]').waitFor();
+    const fields = (await page.locator('.dash-palette').boundingBox())!;
+    const well = (await page.locator('[data-well="dimensions"]').boundingBox())!;
+    expect(well.y).toBeGreaterThan(fields.y + fields.height - 1);
+    expect(well.width).toBeGreaterThan(300);
+    await shot(page, 'designer-phone-zh');
   });
 
   it('reads the charts in English when the browser is in English', async () => {
