@@ -103,6 +103,8 @@ export interface RecordsRepository {
   events(access: FormAccess, id: string): Promise<readonly RecordEvent[]>;
   /** Which of `ids` the access may read (deleted ones too with `includeDeleted`): one query for a whole batch. */
   visibleIds(access: FormAccess, ids: readonly string[], options?: { readonly includeDeleted?: boolean }): Promise<readonly string[]>;
+  /** Readable records whose `field` holds one of up to 1,000 `values`, oldest first (imports find existing rows). */
+  findByValues(access: FormAccess, field: string, values: readonly unknown[]): Promise<readonly RecordView[]>;
 }
 
 /** What a committed record write did, as its notice names it. */

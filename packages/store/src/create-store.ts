@@ -8,6 +8,7 @@ import { createLayoutCache } from './layout-cache';
 import { migrate } from './migrate';
 import { aggregateRecords, countRecords, getRecord, listRecords } from './record-reads';
 import { bulkRemoveRecords, bulkUpdateRecords, recordEvents, removeRecord, restoreRecord, updateRecord } from './record-updates';
+import { findRecordsByValues } from './record-lookup';
 import { createRecords } from './record-writes';
 import type { RecordsContext } from './records-context';
 import { createDashboardsRepository } from './reports/dashboards-repository';
@@ -72,6 +73,7 @@ export function createStoreFromHandle(handle: DatabaseHandle, options: StoreFrom
       bulkRemove: (actor, access, filter) => bulkRemoveRecords(ctx, actor, access, filter),
       events: (access, id) => recordEvents(ctx, access, id),
       visibleIds: (access, ids, options) => visibleRecordIds(ctx, access, ids, options?.includeDeleted === true),
+      findByValues: (access, field, values) => findRecordsByValues(ctx, access, field, values),
     } satisfies RecordsRepository), app, form, notices.publish);
   };
 
