@@ -37,7 +37,8 @@ export type ImportProgress = {
 
 export const NO_PROGRESS: Omit<ImportProgress, 'total'> = Object.freeze({ processed: 0, created: 0, updated: 0, skipped: 0, rejected: 0, rowsDone: 0 });
 
+/** Stored progress, with `total` (the count made at upload) until the job has its own. */
 export function progressOf(stored: Readonly<Record<string, unknown>>, total: number): ImportProgress {
   const n = (key: keyof ImportProgress) => (typeof stored[key] === 'number' ? (stored[key] as number) : 0);
-  return { total, processed: n('processed'), created: n('created'), updated: n('updated'), skipped: n('skipped'), rejected: n('rejected'), rowsDone: n('rowsDone') };
+  return { total: typeof stored.total === 'number' ? stored.total : total, processed: n('processed'), created: n('created'), updated: n('updated'), skipped: n('skipped'), rejected: n('rejected'), rowsDone: n('rowsDone') };
 }

@@ -19,7 +19,8 @@ import { progressOf, type ImportPayload, type ImportProgress } from './import-jo
 import { isBlankRow, mappedColumns, rowInput, storableCells, type MappedColumn } from './import-rows';
 import { readSheetRows, type SheetRow } from './sheet-reader';
 
-export const IMPORT_CHUNK_ROWS = 500;
+/** Rows per engine pass and per insert statement (the store takes up to 1,000 in one `createMany`). */
+export const IMPORT_CHUNK_ROWS = 1000;
 
 export interface ImportDeps {
   readonly store: Store;
@@ -64,22 +65,32 @@ export async function runImport(deps: ImportDeps, job: JobView): Promise<ImportP
   const lastHeaderRow = Math.max(0, ...payload.headerRows);
   let chunk: Chunk = { rows: [], inputs: [] };
 
-  const flush = async () => {
-    if (chunk.rows.length === 0) return;
-    progress = await processChunk(ctx, chunk, progress);
-    chunk = { rows: [], inputs: [] };
+  const handle = async (full: Chunk) => {
+    progress = await processChunk(ctx, full, progress);
     await store.jobs.checkpoint(job.id, progress, deps.leaseMs);
     await deps.publish(`job:${job.id}`, { id: job.id, status: 'running', progress }, [user.id]);
   };
-
+  // While one chunk is checked and written, the next is read from the file: parsing is CPU work and
+  // writing mostly waits on the database, so they overlap. A chunk starts only after the previous one
+  // is saved, so its duplicate lookup sees every row before it.
+  let pending: Promise<void> = Promise.resolve();
   for await (const row of readSheetRows(file.content, payload.format)) {
     if (row.row <= lastHeaderRow || row.row <= progress.rowsDone || isBlankRow(row.cells)) continue;
     chunk.rows.push(row);
     chunk.inputs.push(rowInput(ctx.columns, row.cells));
-    if (chunk.rows.length >= IMPORT_CHUNK_ROWS) await flush();
+    if (chunk.rows.length >= IMPORT_CHUNK_ROWS) {
+      const full = chunk;
+      chunk = { rows: [], inputs: [] };
+      await pending;
+      pending = handle(full);
+      // Awaited at the next boundary; until then a failure must not count as unhandled.
+      pending.catch(() => undefined);
+    }
   }
-  await flush();
-  return progress;
+  await pending;
+  if (chunk.rows.length > 0) await handle(chunk);
+  // The total shown before the run was counted without parsing; now it is exact.
+  return { ...progress, total: progress.processed };
 }
 
 interface ChunkContext {
@@ -207,22 +218,11 @@ function matchKey(value: unknown): string | undefined {
 async function findExisting(ctx: ChunkContext, field: string, values: readonly unknown[]): Promise<Map<string, RecordView>> {
   const distinct = [...new Set(values.filter((v) => matchKey(v) !== undefined))];
   const found = new Map<string, RecordView>();
-  if (distinct.length === 0) return found;
-  let cursor: string | undefined;
-  do {
-    const page = await ctx.records.list(ctx.access, {
-      filter: { in: [{ var: field }, distinct] } as never,
-      sort: [{ field: 'id', direction: 'asc' }],
-      limit: 500,
-      ...(cursor ? { cursor } : {}),
-    });
-    for (const record of page.items) {
-      const key = matchKey(record.data[field]);
-      // The oldest record with the value is the one a duplicate row updates.
-      if (key !== undefined && !found.has(key)) found.set(key, record);
-    }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  for (const record of await ctx.records.findByValues(ctx.access, field, distinct)) {
+    const key = matchKey(record.data[field]);
+    // The oldest record with the value is the one a duplicate row updates.
+    if (key !== undefined && !found.has(key)) found.set(key, record);
+  }
   return found;
 }
 

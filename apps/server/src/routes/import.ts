@@ -90,7 +90,9 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
   }, async (request, reply) => {
     const { access, form, job, payload } = await ownJob(request, 'import');
     const { mapping, onDuplicate } = request.body;
-    const matchField = request.body.matchField ?? null;
+    // Not sent: the field suggested at upload, when this mapping still fills it.
+    const suggested = payload.matchField !== null && Object.values(mapping).includes(payload.matchField) ? payload.matchField : null;
+    const matchField = request.body.matchField === undefined ? suggested : request.body.matchField;
     checkMapping(mapping, payload, form, access, '/mapping');
     for (const action of ['create', ...(onDuplicate === 'update' ? ['update'] : [])] as FormAction[]) {
       if (!access.actions.has(action)) throw new ApiError('ERR_FORBIDDEN', { params: { action }, errors: [{ path: action === 'update' ? '/onDuplicate' : '', code: 'ERR_FORBIDDEN', params: { action } }] });
