@@ -16,7 +16,7 @@ export { FieldControl, type FieldControlProps } from './field-control';
 export { FormRenderer, type FormRendererProps } from './form-renderer';
 export { RecordFieldsView, type RecordFieldsViewProps } from './record-fields-view';
 export { Chart } from './charts/chart';
-export type { ChartHandle, ChartLabels, ChartProps, ChartStatus, DimensionLabel } from './charts/chart-types';
+export type { ChartHandle, ChartLabels, ChartProps, ChartStatus, ColumnLabel, DimensionLabel } from './charts/chart-types';
 export { cellNumber, formatCell, formatDelta, formatDuration } from './charts/chart-format';
 export { chartColumns } from './charts/chart-model';
 export { textPng } from './charts/text-png';

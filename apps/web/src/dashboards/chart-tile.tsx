@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { DashboardItem, DrillCell, ReportCell, ReportDefinition, ReportFilterValues, ReportResult } from '@tangram/schema';
+import type { DashboardItem, DrillCell, ReportCell, ReportColumn, ReportDefinition, ReportFilterValues, ReportResult } from '@tangram/schema';
 import { Chart, type ChartHandle } from '@tangram/ui';
 import { describeError } from '../api/describe-error';
 import { useI18n } from '../i18n/i18n-provider';
@@ -25,6 +25,7 @@ export interface ChartTileProps {
   readonly version: number;
   readonly height: number;
   readonly dimensionLabel: (report: ReportDefinition) => (column: string, value: ReportCell) => string;
+  readonly columnLabel: (report: ReportDefinition) => (column: ReportColumn) => string;
   readonly onDrill?: ((report: ReportDefinition, cell: DrillCell, title: string) => void) | undefined;
   readonly onEdit?: (() => void) | undefined;
   readonly onRemove?: (() => void) | undefined;
@@ -37,7 +38,7 @@ export interface ChartTileProps {
 }
 
 /** One chart on the dashboard: its title bar and menu, the chart in its states, exports. */
-export function ChartTile({ item, api, filters, version, height, dimensionLabel, onDrill, onEdit, onRemove, onResult, bare = false, handles, moveHandle }: ChartTileProps) {
+export function ChartTile({ item, api, filters, version, height, dimensionLabel, columnLabel, onDrill, onEdit, onRemove, onResult, bare = false, handles, moveHandle }: ChartTileProps) {
   const { t, text, locale } = useI18n();
   const labels = useChartLabels();
   const report = inlineReport(item);
@@ -46,12 +47,13 @@ export function ChartTile({ item, api, filters, version, height, dimensionLabel,
   const [exportError, setExportError] = useState<string | null>(null);
   const title = (report ? text(report.title) : '') || t('dash.tile.untitled');
   const label = report ? dimensionLabel(report) : undefined;
+  const heading = report ? columnLabel(report) : undefined;
 
   useEffect(() => {
     onResult?.(item.id, run.result);
   }, [item.id, run.result, onResult]);
 
-  const table = () => (run.result && label ? exportTable(run.result, locale, label, labels.others) : null);
+  const table = () => (run.result && label && heading ? exportTable(run.result, heading, label, labels.others) : null);
   const actions: TileAction[] = [];
   if (run.result && run.result.rows.length > 0) {
     actions.push(
@@ -88,6 +90,7 @@ export function ChartTile({ item, api, filters, version, height, dimensionLabel,
             locale={locale}
             labels={labels}
             dimensionLabel={label}
+            columnLabel={heading}
             title={title}
             height={height}
             onCellClick={onDrill ? (cell) => onDrill(report, cell, title) : undefined}

@@ -112,6 +112,7 @@ export function DashboardBoard({ user, appKey, dashboard, api, editing, phone, r
             version={versions[item.id] ?? 0}
             height={slots.height}
             dimensionLabel={catalog.dimensionLabel}
+            columnLabel={catalog.columnLabel}
             onDrill={presenting || editing ? undefined : drill}
             onEdit={presenting || !onEditItem ? undefined : () => onEditItem(item)}
             onRemove={presenting || !onRemoveItem ? undefined : () => onRemoveItem(item)}

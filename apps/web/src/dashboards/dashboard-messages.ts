@@ -162,6 +162,8 @@ export const dashboardMessages = defineMessages(
     'dash.settings.roles': '作为这些角色的默认看板',
     'dash.settings.rolesHint': '填写角色标识，用逗号分隔，例如 hq, store_manager, clerk',
     'dash.designer.compare': '与上期对比',
+    'dash.col.reached': '到达数',
+    'dash.col.delta': '变化',
   },
   {
     'dash.nav': 'Dashboards',
@@ -323,5 +325,7 @@ export const dashboardMessages = defineMessages(
     'dash.settings.roles': 'Default dashboard for these roles',
     'dash.settings.rolesHint': 'Role keys separated by commas, for example hq, store_manager, clerk',
     'dash.designer.compare': 'Compare with the previous period',
+    'dash.col.reached': 'Reached',
+    'dash.col.delta': 'change',
   },
 );

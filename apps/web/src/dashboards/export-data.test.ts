@@ -1,3 +1,4 @@
+import type { ReportColumn } from '@tangram/schema';
 import { describe, expect, it } from 'vitest';
 import { exportTable, toCsv } from './export-data';
 
@@ -16,8 +17,9 @@ const label = (_column: string, value: unknown) => (value === 'store' ? '门店,
 
 describe('chart data export', () => {
   it('labels columns and values for people and keeps numbers as numbers', () => {
-    expect(exportTable(result, 'zh-CN', label, '其他')).toEqual({
-      header: ['渠道', 'budget', 'leads'],
+    const heading = (c: ReportColumn) => c.label?.['zh-CN'] ?? c.key.toUpperCase();
+    expect(exportTable(result, heading, label, '其他')).toEqual({
+      header: ['渠道', 'BUDGET', 'LEADS'],
       rows: [
         ['门店, 一楼', 1200.5, 3],
         ['其他', null, 1],

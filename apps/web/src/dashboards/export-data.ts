@@ -1,4 +1,4 @@
-import type { Locale, ReportCell, ReportResult } from '@tangram/schema';
+import type { ReportCell, ReportColumn, ReportResult } from '@tangram/schema';
 import { chartColumns } from '@tangram/ui';
 
 type Result = Pick<ReportResult, 'columns' | 'rows'>;
@@ -12,8 +12,8 @@ export interface ExportTable {
  * A chart's data as a sheet: readable headers, dimension values as people read them, numbers as numbers
  * (so a spreadsheet can add them up), exact decimals kept as their digits.
  */
-export function exportTable(result: Result, locale: Locale, dimensionLabel: (column: string, value: ReportCell) => string, others: string): ExportTable {
-  const header = result.columns.map((c) => c.label?.[locale] || c.label?.[locale === 'en' ? 'zh-CN' : 'en'] || c.key);
+export function exportTable(result: Result, columnLabel: (column: ReportColumn) => string, dimensionLabel: (column: string, value: ReportCell) => string, others: string): ExportTable {
+  const header = result.columns.map(columnLabel);
   const measures = new Set(chartColumns(result).measures.map((c) => c.key));
   const rows = result.rows.map((row) =>
     result.columns.map((c) => {

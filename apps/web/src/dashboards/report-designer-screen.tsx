@@ -221,7 +221,7 @@ function Designer({ appKey, dashboard, itemId, api, sources }: { appKey: string;
         {gaps.length > 0 ? (
           <p className="dash-well__empty">{gaps.map((g) => t(`dash.designer.${g}` as const)).join(' · ')}</p>
         ) : preview ? (
-          <Chart kind={preview.chart.kind} options={preview.chart.options} status={run.status} locale={locale} labels={labels} dimensionLabel={catalog.dimensionLabel(preview)} title={state.title || t('dash.tile.untitled')} height={300} />
+          <Chart kind={preview.chart.kind} options={preview.chart.options} status={run.status} locale={locale} labels={labels} dimensionLabel={catalog.dimensionLabel(preview)} columnLabel={catalog.columnLabel(preview)} title={state.title || t('dash.tile.untitled')} height={300} />
         ) : null}
       </section>
 

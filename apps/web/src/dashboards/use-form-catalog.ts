@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { DefinitionVersion, FormDefinition, OrgUnit, ReportCell, ReportDefinition } from '@tangram/schema';
-import { localText } from '@tangram/ui';
+import type { DefinitionVersion, FormDefinition, OrgUnit, ReportCell, ReportColumn, ReportDefinition } from '@tangram/schema';
+import { fieldLabel, localText } from '@tangram/ui';
 import { useI18n } from '../i18n/i18n-provider';
 import { createRecordsApi } from '../workspace/records-api';
 import { useDashboardsApi } from './dashboards-api';
@@ -11,6 +11,8 @@ export interface FormCatalog {
   readonly orgUnits: readonly OrgUnit[];
   /** How a report's dimension value reads: option labels, store names, "(empty)". */
   readonly dimensionLabel: (report: ReportDefinition) => (column: string, value: ReportCell) => string;
+  /** A result column's heading: the field's label, the measure's label or what it computes. */
+  readonly columnLabel: (report: ReportDefinition) => (column: ReportColumn) => string;
 }
 
 /**
@@ -76,5 +78,34 @@ export function useFormCatalog(appKey: string, formKeys: readonly string[]): For
     };
   }, [forms, orgUnits, locale, t]);
 
-  return { forms, orgUnits, dimensionLabel };
+  const columnLabel = useMemo(() => {
+    const system: Readonly<Record<string, string>> = { createdAt: t('dash.field.createdAt'), ownerId: t('dash.field.ownerId'), orgUnitId: t('dash.field.orgUnitId') };
+    const funnel: Readonly<Record<string, string>> = { reached: t('dash.col.reached'), conversion: t('dash.chart.conversion'), overall: t('dash.chart.overall'), medianSeconds: t('dash.chart.median') };
+    return (report: ReportDefinition) => {
+      const form = forms.get(report.source.form);
+      const named = (key: string) => {
+        const field = form?.fields.find((f) => f.key === key);
+        return field ? fieldLabel(field, locale) : (system[key] ?? key);
+      };
+      const measure = (key: string): string | null => {
+        const m = report.measures.find((x) => x.key === key);
+        if (!m) return null;
+        if (m.label) return localText(m.label, locale) || key;
+        if (!m.field) return t('dash.field.count');
+        return `${t(`dash.fn.${m.fn}` as const)} · ${named(m.field)}`;
+      };
+      return (column: ReportColumn): string => {
+        if (column.label) return localText(column.label, locale) || column.key;
+        if (column.role === 'dimension') {
+          if (column.key === 'stage' && report.source.funnel) return named(report.source.funnel.field);
+          return named(report.dimensions.find((d) => (d.key ?? d.field) === column.key)?.field ?? column.key);
+        }
+        const companion = /^(.*)_(previous|delta)$/.exec(column.key);
+        if (companion && measure(companion[1]!)) return `${measure(companion[1]!)} (${t(companion[2] === 'previous' ? 'dash.chart.previous' : 'dash.col.delta')})`;
+        return measure(column.key) ?? funnel[column.key] ?? column.key;
+      };
+    };
+  }, [forms, locale, t]);
+
+  return { forms, orgUnits, dimensionLabel, columnLabel };
 }

@@ -40,7 +40,9 @@ function axisChart(orientation: 'horizontal' | 'vertical', style: 'bar' | 'line'
     const model = axisModel(result, ctx.options);
     const format = (v: unknown) => (typeof v === 'number' ? formatCell(v, model.measure?.kind ?? 'number', ctx.locale) : String(v ?? ''));
     const categoryAxis = { type: 'category', data: model.categories.map((c) => label(ctx, model.x?.key, c)), axisLabel: { hideOverlap: true } };
-    const valueAxis = { type: 'value', axisLabel: { formatter: (v: number) => (model.measure?.kind === 'ratio' ? format(v) : formatCompact(v, ctx.locale)) } };
+    // Counts have no halves: whole-number ticks unless some value has a fraction.
+    const whole = model.values.every((series) => series.every((v) => v === null || Number.isInteger(v)));
+    const valueAxis = { type: 'value', ...(whole ? { minInterval: 1 } : {}), axisLabel: { formatter: (v: number) => (model.measure?.kind === 'ratio' ? format(v) : formatCompact(v, ctx.locale)) } };
     const stacked = ctx.options?.stacked === true;
     return {
       option: {

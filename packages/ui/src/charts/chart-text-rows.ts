@@ -2,8 +2,7 @@ import type { ChartKind, ChartOptions, Locale, ReportResult } from '@tangram/sch
 import { formatCell, formatDelta } from './chart-format';
 import type { EchartKind } from './chart-option';
 import { pivotModel, rankSlices, singleValue, sliceModel } from './chart-model';
-import type { ChartLabels, DimensionLabel } from './chart-types';
-import { columnTitle } from './data-table';
+import type { ChartLabels, ColumnLabel, DimensionLabel } from './chart-types';
 
 type Result = Pick<ReportResult, 'columns' | 'rows'>;
 /** The kinds drawn as HTML: whatever echarts does not draw. */
@@ -14,6 +13,7 @@ interface Ctx {
   readonly locale: Locale;
   readonly labels: ChartLabels;
   readonly dimensionLabel: DimensionLabel;
+  readonly columnLabel: ColumnLabel;
 }
 
 const dim = (ctx: Ctx, key: string | undefined, value: Result['rows'][number][string] | undefined) =>
@@ -35,7 +35,7 @@ export function textRows(kind: HtmlKind, result: Result, ctx: Ctx): readonly (re
     }
     case 'table':
       return [
-        result.columns.map((c) => columnTitle(c, locale)),
+        result.columns.map((c) => ctx.columnLabel(c)),
         ...result.rows.map((row) => result.columns.map((c) => (c.role === 'dimension' ? dim(ctx, c.key, row[c.key]) : formatCell(row[c.key], c.kind, locale, labels.noValue)))),
       ];
     case 'pivot': {
@@ -44,7 +44,7 @@ export function textRows(kind: HtmlKind, result: Result, ctx: Ctx): readonly (re
       const f = (v: number | null) => formatCell(v, k, locale, labels.noValue);
       const split = Boolean(m.columnDimension);
       return [
-        [m.rowDimension ? columnTitle(m.rowDimension, locale) : '', ...(split ? m.columnValues.map((v) => dim(ctx, m.columnDimension?.key, v)) : [m.measure ? columnTitle(m.measure, locale) : '']), ...(split ? [labels.total] : [])],
+        [m.rowDimension ? ctx.columnLabel(m.rowDimension) : '', ...(split ? m.columnValues.map((v) => dim(ctx, m.columnDimension?.key, v)) : [m.measure ? ctx.columnLabel(m.measure) : '']), ...(split ? [labels.total] : [])],
         ...m.rowValues.map((v, r) => [dim(ctx, m.rowDimension?.key, v), ...(m.cells[r] ?? []).map(f), ...(split ? [f(m.rowTotals[r] ?? 0)] : [])]),
         [labels.total, ...(split ? m.columnTotals.map(f) : []), f(m.grandTotal)],
       ];

@@ -30,6 +30,9 @@ export type ChartStatus =
  */
 export type DimensionLabel = (column: string, value: ReportCell) => string;
 
+/** A column's heading (tables, pivots, exports): the app knows the form's field labels. */
+export type ColumnLabel = (column: ReportColumn) => string;
+
 export interface ChartProps {
   readonly kind: ChartKind;
   readonly options?: ChartOptions | undefined;
@@ -37,6 +40,7 @@ export interface ChartProps {
   readonly locale: Locale;
   readonly labels: ChartLabels;
   readonly dimensionLabel?: DimensionLabel | undefined;
+  readonly columnLabel?: ColumnLabel | undefined;
   /** A bar, slice, funnel stage, pivot cell or table row was clicked: the cell behind it, for drill-down. */
   readonly onCellClick?: ((cell: DrillCell) => void) | undefined;
   /** Accessible name of the chart (its title). */

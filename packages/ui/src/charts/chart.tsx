@@ -3,8 +3,8 @@ import { formatDate } from './chart-format';
 import { isEmptyResult } from './chart-model';
 import { buildOption, isEchartKind, type BuiltOption } from './chart-option';
 import { textRows, type HtmlKind } from './chart-text-rows';
-import type { ChartHandle, ChartProps, DimensionLabel } from './chart-types';
-import { DataTable } from './data-table';
+import type { ChartHandle, ChartProps, ColumnLabel, DimensionLabel } from './chart-types';
+import { columnTitle, DataTable } from './data-table';
 import { EchartView } from './echart-view';
 import type { HtmlChartProps } from './html-chart-props';
 import { KpiCard } from './kpi-card';
@@ -67,15 +67,16 @@ function clickableNames(built: BuiltOption): { series: number; index: number; la
  *
  *   <Chart kind="pie" title="渠道" status={{kind: 'ready', result}} locale="zh-CN" labels={labels} onCellClick={drill} />
  */
-export function Chart({ kind, options, status, locale, labels, dimensionLabel = plainLabel, onCellClick, title, height = 280, ref }: ChartProps & { ref?: Ref<ChartHandle> }) {
+export function Chart({ kind, options, status, locale, labels, dimensionLabel = plainLabel, columnLabel, onCellClick, title, height = 280, ref }: ChartProps & { ref?: Ref<ChartHandle> }) {
   const canvas = useRef<ChartHandle>(null);
   const result = status.kind === 'ready' ? status.result : undefined;
   const ctx = useMemo(() => {
     // Date buckets read as dates in the reader's language; every other value as the app names it.
     const dates = new Set(result?.columns.filter((c) => c.kind === 'date').map((c) => c.key));
     const label: DimensionLabel = (column, value) => (dates.has(column) && value !== null ? formatDate(String(value), locale) : dimensionLabel(column, value));
-    return { options, locale, labels, dimensionLabel: label };
-  }, [options, locale, labels, dimensionLabel, result]);
+    const heading: ColumnLabel = columnLabel ?? ((column) => columnTitle(column, locale));
+    return { options, locale, labels, dimensionLabel: label, columnLabel: heading };
+  }, [options, locale, labels, dimensionLabel, columnLabel, result]);
   const built = useMemo(() => (result && isEchartKind(kind) ? buildOption(kind, result, ctx) : null), [kind, result, ctx]);
   const empty = result !== undefined && isEmptyResult(kind, result);
 
@@ -131,7 +132,7 @@ export function Chart({ kind, options, status, locale, labels, dimensionLabel = 
   const Html = HTML_CHARTS[kind as HtmlKind];
   return (
     <div className="chart chart--html" data-kind={kind} style={{ maxHeight: kind === 'kpi' ? undefined : height }}>
-      <Html result={result} options={options} locale={locale} labels={labels} dimensionLabel={ctx.dimensionLabel} onCellClick={onCellClick} title={title} />
+      <Html result={result} options={options} locale={locale} labels={labels} dimensionLabel={ctx.dimensionLabel} columnLabel={ctx.columnLabel} onCellClick={onCellClick} title={title} />
     </div>
   );
 }

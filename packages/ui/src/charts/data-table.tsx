@@ -3,7 +3,7 @@ import { rowCell } from './chart-model';
 import type { HtmlChartProps } from './html-chart-props';
 
 /** The result as it came: one row per group. A row with dimensions opens its records when clicked. */
-export function DataTable({ result, locale, labels, dimensionLabel, onCellClick, title }: HtmlChartProps) {
+export function DataTable({ result, locale, labels, dimensionLabel, columnLabel, onCellClick, title }: HtmlChartProps) {
   const drillable = Boolean(onCellClick) && result.columns.some((c) => c.role === 'dimension');
   return (
     <div className="chart-table-wrap">
@@ -12,7 +12,7 @@ export function DataTable({ result, locale, labels, dimensionLabel, onCellClick,
           <tr>
             {result.columns.map((c) => (
               <th key={c.key} scope="col" className={c.role === 'measure' ? 'chart-table__num' : undefined}>
-                {columnTitle(c, locale)}
+                {columnLabel(c)}
               </th>
             ))}
           </tr>
@@ -42,7 +42,7 @@ export function DataTable({ result, locale, labels, dimensionLabel, onCellClick,
   );
 }
 
-/** A column's label in the reader's language, else its key. */
+/** A column's own label in the reader's language, else its key: the heading when the app names none. */
 export function columnTitle(column: { readonly key: string; readonly label?: { readonly 'zh-CN'?: string; readonly en?: string } | undefined }, locale: 'zh-CN' | 'en'): string {
   return column.label?.[locale] || column.label?.[locale === 'en' ? 'zh-CN' : 'en'] || column.key;
 }

@@ -1,5 +1,5 @@
 import type { ChartOptions, DrillCell, Locale, ReportResult } from '@tangram/schema';
-import type { ChartLabels, DimensionLabel } from './chart-types';
+import type { ChartLabels, ColumnLabel, DimensionLabel } from './chart-types';
 
 /** What the HTML charts (KPI, table, pivot, leaderboard) receive: a result that is ready to draw. */
 export interface HtmlChartProps {
@@ -8,6 +8,7 @@ export interface HtmlChartProps {
   readonly locale: Locale;
   readonly labels: ChartLabels;
   readonly dimensionLabel: DimensionLabel;
+  readonly columnLabel: ColumnLabel;
   readonly onCellClick?: ((cell: DrillCell) => void) | undefined;
   readonly title: string;
 }

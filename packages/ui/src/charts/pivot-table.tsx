@@ -1,10 +1,9 @@
 import { formatCell } from './chart-format';
 import { pivotModel } from './chart-model';
-import { columnTitle } from './data-table';
 import type { HtmlChartProps } from './html-chart-props';
 
 /** A cross-tab with row, column and grand totals; every cell and total opens the records behind it. */
-export function PivotTable({ result, options, locale, labels, dimensionLabel, onCellClick, title }: HtmlChartProps) {
+export function PivotTable({ result, options, locale, labels, dimensionLabel, columnLabel, onCellClick, title }: HtmlChartProps) {
   const model = pivotModel(result, options);
   const kind = model.measure?.kind ?? 'number';
   const name = (key: string | undefined, value: (typeof model.rowValues)[number]) => (value === null ? labels.others : key ? dimensionLabel(key, value) : '');
@@ -28,7 +27,7 @@ export function PivotTable({ result, options, locale, labels, dimensionLabel, on
       <table className="chart-table chart-table--pivot" aria-label={title}>
         <thead>
           <tr>
-            <th scope="col">{model.rowDimension ? columnTitle(model.rowDimension, locale) : ''}</th>
+            <th scope="col">{model.rowDimension ? columnLabel(model.rowDimension) : ''}</th>
             {model.columnDimension
               ? model.columnValues.map((v, c) => (
                   <th key={c} scope="col" className="chart-table__num">
@@ -37,7 +36,7 @@ export function PivotTable({ result, options, locale, labels, dimensionLabel, on
                 ))
               : (
                   <th scope="col" className="chart-table__num">
-                    {model.measure ? columnTitle(model.measure, locale) : ''}
+                    {model.measure ? columnLabel(model.measure) : ''}
                   </th>
                 )}
             {model.columnDimension ? (
