@@ -22,6 +22,12 @@ describe('buildOption', () => {
     expect(built.cell(0, 1)).toEqual({ values: { channel: null } });
   });
 
+  it('writes drawn values by their measure kind, for the text alternative', () => {
+    const rates = { columns: [dim('channel'), { key: 'won', role: 'measure' as const, kind: 'ratio' as const }], rows: [{ channel: 'web', won: 0.25 }] };
+    expect(buildOption('pie', rates, ctx()).format(0.25)).toBe('25%');
+    expect(buildOption('column', byChannel, ctx()).format(1200)).toBe('1,200');
+  });
+
   it('draws a donut as a pie with a hole', () => {
     expect((buildOption('donut', byChannel, ctx()).option.series as Series[])[0]!.radius).toEqual(['45%', '70%']);
   });

@@ -18,6 +18,8 @@ export interface BuiltOption {
   readonly option: EchartOption;
   /** The drill cell behind a clicked element (echarts' seriesIndex and dataIndex). */
   readonly cell: (seriesIndex: number, dataIndex: number) => DrillCell | null;
+  /** A drawn value as the reader writes it (the chart's text alternative uses it). */
+  readonly format: (value: number) => string;
 }
 
 export interface OptionContext {
@@ -64,6 +66,7 @@ function axisChart(orientation: 'horizontal' | 'vertical', style: 'bar' | 'line'
         })),
       },
       cell: (seriesIndex, dataIndex) => model.cell(seriesIndex, dataIndex),
+      format,
     };
   };
 }
@@ -89,6 +92,7 @@ function pieChart(donut: boolean): Builder {
         ],
       },
       cell: (_s, dataIndex) => model.cell(dataIndex),
+      format,
     };
   };
 }
@@ -135,6 +139,7 @@ const funnelChart: Builder = (result, ctx) => {
       ],
     },
     cell: (_s, dataIndex) => model.cell(dataIndex),
+    format: (v) => formatCell(v, 'number', ctx.locale),
   };
 };
 
@@ -161,6 +166,7 @@ const gaugeChart: Builder = (result, ctx) => {
       ],
     },
     cell: () => null,
+    format: (v) => formatCell(v, kind, ctx.locale),
   };
 };
 

@@ -56,7 +56,7 @@ function clickableNames(built: BuiltOption): { series: number; index: number; la
       const named = point && typeof point === 'object' && 'name' in point ? String((point as { name: unknown }).name) : categories[index] ?? '';
       const value = point && typeof point === 'object' && 'value' in point ? (point as { value: unknown }).value : point;
       const prefix = (option.series?.length ?? 0) > 1 && series.name ? `${series.name} · ` : '';
-      return { series: s, index, label: `${prefix}${named}: ${value === null ? '—' : String(value)}` };
+      return { series: s, index, label: `${prefix}${named}: ${typeof value === 'number' ? built.format(value) : '—'}` };
     }),
   );
 }
