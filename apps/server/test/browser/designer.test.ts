@@ -120,6 +120,18 @@ describe('form designer', () => {
     })());
     await expect.poll(() => fieldOrder(basics)).toEqual(expect.arrayContaining(['rating_1']));
     expect((await fieldOrder(basics))[0]).toBe('rating_1');
+    // The same with the keyboard, on a card's handle: down one place, then back up.
+    const handle = basics.locator('[data-field="text_1"] .dz-card__handle');
+    for (const [key, expected] of [['ArrowDown', ['rating_1', 'number_1', 'text_1']], ['ArrowUp', ['rating_1', 'text_1', 'number_1']]] as const) {
+      await handle.focus();
+      await page.keyboard.press('Space');
+      await page.getByText('Text is over Text.').waitFor({ state: 'attached' });
+      await page.keyboard.press(key);
+      // Each step is announced; drop once the target is taken.
+      await page.getByText('Text is over Number.').waitFor({ state: 'attached' });
+      await page.keyboard.press('Space');
+      await expect.poll(async () => (await fieldOrder(basics)).slice(0, 3)).toEqual(expected);
+    }
     await page.getByLabel('Columns · Basics').selectOption('2');
     await page.getByRole('button', { name: 'Add section' }).click();
     const more = page.locator('[data-section="s2"]');

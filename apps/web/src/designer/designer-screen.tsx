@@ -6,7 +6,9 @@ import {
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import type { Field, FieldKind, FormDefinition, LocalizedText } from '@tangram/schema';
 import { localText } from '@tangram/ui';
+import { useApi } from '../api/api-provider';
 import { describeError, describeProblem } from '../api/describe-error';
+import { AppIcon } from '../components/app-icon';
 import type { CurrentUser } from '../api/endpoints';
 import { ErrorState, LoadingState } from '../components/state-views';
 import { useLoad } from '../components/use-load';
@@ -44,10 +46,21 @@ const bothLanguages = (key: DesignerKey): LocalizedText => ({ 'zh-CN': designerM
 
 /** `/apps/:app/design/:form`: loads the draft (or the latest version when there is none yet) into the designer. */
 export function DesignerScreen({ user, appKey, formKey }: { user: CurrentUser; appKey: string; formKey: string }) {
-  const { t, locale } = useI18n();
+  const { t, text, locale } = useI18n();
   const api = useDesignerApi(appKey);
-  const loaded = useLoad(() => api.load(formKey), [api, formKey]);
-  const crumb = <Link to={`/apps/${encodeURIComponent(appKey)}`} className="crumb"><span className="crumb__label">{appKey}</span></Link>;
+  const apps = useApi();
+  const loaded = useLoad(async () => {
+    const [form, list] = await Promise.all([api.load(formKey), apps.listApps()]);
+    return { form, app: list.find((a) => a.key === appKey) };
+  }, [api, apps, appKey, formKey]);
+  const app = loaded.kind === 'ready' ? loaded.value.app : undefined;
+  const appName = (app ? text(app.name) : '') || appKey;
+  const crumb = (
+    <Link to={`/apps/${encodeURIComponent(appKey)}`} className="crumb">
+      <AppIcon name={appName} icon={app?.icon} color={app?.color} size="sm" />
+      <span className="crumb__label">{appName}</span>
+    </Link>
+  );
   if (loaded.kind !== 'ready') {
     return (
       <AppShell user={user} crumb={crumb} title={t('designer.title', { form: formKey })}>
@@ -58,7 +71,7 @@ export function DesignerScreen({ user, appKey, formKey }: { user: CurrentUser; a
       </AppShell>
     );
   }
-  return <Designer key={formKey} user={user} appKey={appKey} initial={loaded.value} api={api} crumb={crumb} />;
+  return <Designer key={formKey} user={user} appKey={appKey} initial={loaded.value.form} api={api} crumb={crumb} />;
 }
 
 /** Which drag is under way, for the overlay and the announcements. */
