@@ -8,7 +8,9 @@ import websocket from '@fastify/websocket';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hashSecretToken, secretKind } from '../auth/secret-token';
+import { ApiError } from '../errors';
 import { negotiateLocale } from '../http/locale';
+import { problems } from '../http/shared-schemas';
 import { CLOSE_CROSS_SITE, CLOSE_UNAUTHENTICATED } from './connection';
 import { createHub, DEFAULT_HUB_OPTIONS, type Hub, type HubOptions } from './hub';
 
@@ -59,24 +61,31 @@ export const realtimePlugin = fp<Partial<HubOptions>>(
     // Before the websocket plugin closes the sockets itself, so clients get the hub's close code.
     app.addHook('preClose', () => hub.close());
 
-    app.get<{ Querystring: { token?: string } }>('/api/ws', {
-      websocket: true,
+    app.route<{ Querystring: { token?: string } }>({
+      method: 'GET',
+      url: '/api/ws',
       schema: {
-        tags: ['realtime'],
-        summary: 'Realtime websocket: subscribe to form, record and job topics (docs/realtime.md)',
+        // OpenAPI has no words for a websocket: docs/realtime.md describes the protocol.
+        hide: true,
         querystring: { type: 'object', properties: { token: { type: 'string', minLength: 1, maxLength: 200 } }, additionalProperties: false },
+        response: problems(400),
       },
       preValidation: signInByQuery,
-    }, (socket, request) => {
-      if (!request.user || !request.credential) {
-        socket.close(CLOSE_UNAUTHENTICATED, 'ERR_UNAUTHENTICATED');
-        return;
-      }
-      if (isCrossSiteCookieSocket(request)) {
-        socket.close(CLOSE_CROSS_SITE, 'ERR_FORBIDDEN');
-        return;
-      }
-      hub.attach(socket, { user: request.user, credential: request.credential, locale: negotiateLocale(request.headers['accept-language']) });
+      // A plain GET (no Upgrade header) is a client error, said as a problem document like any other.
+      handler: async () => {
+        throw new ApiError('ERR_BAD_REQUEST', { errors: [{ path: '/headers/upgrade', code: 'required', params: { missingProperty: 'upgrade' } }] });
+      },
+      wsHandler: (socket, request) => {
+        if (!request.user || !request.credential) {
+          socket.close(CLOSE_UNAUTHENTICATED, 'ERR_UNAUTHENTICATED');
+          return;
+        }
+        if (isCrossSiteCookieSocket(request)) {
+          socket.close(CLOSE_CROSS_SITE, 'ERR_FORBIDDEN');
+          return;
+        }
+        hub.attach(socket, { user: request.user, credential: request.credential, locale: negotiateLocale(request.headers['accept-language']) });
+      },
     });
   },
   { name: 'tangram-realtime', dependencies: ['tangram-store', 'tangram-auth'] },

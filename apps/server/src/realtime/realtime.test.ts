@@ -78,7 +78,8 @@ describe.each(testDialects())('realtime websocket on %s', (dialect) => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp(dialect, { realtime: { heartbeatMs: 300, flushMs: 30, batchMs: 10 } });
+    // Not shorter: PGlite runs queries on the main thread, and a pong can wait behind a long one.
+    t = await createTestApp(dialect, { realtime: { heartbeatMs: 2000, flushMs: 30, batchMs: 10 } });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     crm = await buildCrm(t.app, await setupAdmin(t.app));
   });
@@ -149,6 +150,13 @@ describe.each(testDialects())('realtime websocket on %s', (dialect) => {
     expect((await crossSite.closed).code).toBe(4403);
     const sameSite = await open(t.app, null, { headers: { cookie: `tangram_session=${crm.manager1.token}`, origin: `http://${new URL(socketUrl(t.app)).host}` } });
     expect(await sameSite.subscribe('form:crm/lead')).toMatchObject({ type: 'subscribed' });
+  });
+
+  it('answers a plain GET (no websocket upgrade) with a problem document', async () => {
+    const res = await call(t.app, { method: 'GET', url: '/api/ws', headers: crm.manager1.headers });
+    expect(res.status).toBe(400);
+    expect(res.contentType).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ code: 'ERR_BAD_REQUEST', errors: [{ path: '/headers/upgrade' }] });
   });
 
   it('pushes job progress published by server code only to the users it names', async () => {
