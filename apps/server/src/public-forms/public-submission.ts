@@ -10,7 +10,7 @@ import type { FormDefinition } from '@tangram/schema';
 import { publicFormAccess, type Actor, type PublicForm } from '@tangram/store';
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../errors';
-import { evaluateForm, type FormResult } from '../records/form-engine';
+import { evaluateForm } from '../records/form-engine';
 import type { PublishedForms } from '../records/published-forms';
 
 export interface SubmissionInput {
@@ -63,41 +63,15 @@ export async function submitPublicForm(app: FastifyInstance, forms: PublishedFor
   }
   if (!result.ok) throw new ApiError('ERR_RECORD_INVALID', { errors: result.problems });
 
-  const access = publicFormAccess(publicForm.app, publicForm.form);
-  const records = app.store.records(publicForm.app, publicForm.form);
-  const duplicate = await findDuplicate(app, publicForm, result);
-  if (duplicate) {
-    const diff = Object.fromEntries(
-      Object.entries(result.data)
-        .filter(([key, value]) => JSON.stringify(value ?? null) !== JSON.stringify(duplicate.data[key] ?? null))
-        .map(([key, value]) => [key, [duplicate.data[key] ?? null, value] as const]),
-    );
-    await app.store.publicForms.recordResubmission(PUBLIC_ACTOR, access, duplicate.id, diff);
-    return { kind: 'resubmitted', recordId: duplicate.id };
-  }
-  const created = await records.create(PUBLIC_ACTOR, access, form.version, {
+  const duplicate = settings.duplicate
+    ? { field: settings.duplicate.field, since: new Date(app.now().getTime() - settings.duplicate.days * 24 * 60 * 60 * 1000) }
+    : null;
+  const stored = await app.store.publicForms.submit(PUBLIC_ACTOR, publicFormAccess(publicForm.app, publicForm.form), form.version, {
     data: result.data,
     ownerId: settings.ownerId,
     orgUnitId: settings.orgUnitId,
-  });
-  return { kind: 'created', recordId: created.id };
-}
-
-/** The newest live record with the same value of the duplicate field, if it is inside the window. */
-async function findDuplicate(app: FastifyInstance, publicForm: PublicForm, result: Extract<FormResult, { ok: true }>) {
-  const rule = publicForm.settings.duplicate;
-  const value = rule ? result.data[rule.field] : undefined;
-  if (!rule || value === undefined || value === null || value === '') return null;
-  const access = publicFormAccess(publicForm.app, publicForm.form);
-  const page = await app.store.records(publicForm.app, publicForm.form).list(access, {
-    filter: { '==': [{ var: rule.field }, value as string] },
-    sort: [{ field: 'createdAt', direction: 'desc' }],
-    limit: 1,
-  });
-  const newest = page.items[0];
-  if (!newest) return null;
-  const since = app.now().getTime() - rule.days * 24 * 60 * 60 * 1000;
-  return new Date(newest.createdAt).getTime() >= since ? newest : null;
+  }, duplicate);
+  return stored.kind === 'created' ? { kind: 'created', recordId: stored.record.id } : stored;
 }
 
 function warnCheckIds(form: FormDefinition): string[] {

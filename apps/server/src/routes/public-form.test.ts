@@ -158,6 +158,19 @@ describe.each(testDialects())('public forms API (%s)', (dialect) => {
     expect((await leads()).length).toBe(before + 1);
   });
 
+  it('makes one record of two submissions of the same phone sent at the same instant', async () => {
+    const before = (await leads()).length;
+    const both = await Promise.all([
+      submit({ data: { name: 'Twin A', phone: '13511112222' } }),
+      submit({ data: { name: 'Twin B', phone: '13511112222' } }),
+    ]);
+    expect(both.map((r) => r.status)).toEqual([201, 201]);
+    const twins = (await leads()).filter((r) => r.data.phone === '13511112222');
+    expect(twins).toHaveLength(1);
+    expect((await leads()).length).toBe(before + 1);
+    expect((await events(twins[0]!.id)).map((e) => e.kind)).toEqual(['created', 'resubmitted']);
+  });
+
   it('limits submissions per client address with a 429 problem', async () => {
     const hr = await save(settings({ rateLimitPerHour: 2, ownerId: null, orgUnitId: null }), crm.admin, '/api/apps/hr/forms/lead/public');
     expect(hr.status).toBe(200);

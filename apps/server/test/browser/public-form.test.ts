@@ -94,7 +94,7 @@ describe('public form (lead capture)', () => {
     await desk.getByText('设置已保存').waitFor();
     const link = await desk.getByRole('textbox', { name: '分享链接' }).inputValue();
     expect(link).toMatch(new RegExp(`^${harness.baseUrl}/f/[A-Za-z0-9_-]{24}$`));
-    await expect.poll(() => desk.getByRole('img', { name: '分享链接的二维码' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+    await expect.poll(() => desk.getByRole('img', { name: '分享链接的二维码' }).evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(100);
     expect(await desk.getByRole('textbox', { name: '嵌入网页' }).inputValue()).toContain(`<iframe src="${link}"`);
     await shot(desk, 'public-form-settings-desktop-zh');
 
@@ -157,7 +157,7 @@ describe('public form (lead capture)', () => {
     await small.page.goto(`${harness.baseUrl}/apps/crm/forms/lead/public`);
     await small.page.getByRole('textbox', { name: '分享链接' }).waitFor();
     expect(await small.page.getByRole('checkbox', { name: '允许公开填写' }).isChecked()).toBe(true);
-    expect(await small.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await small.page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await shot(small.page, 'public-form-settings-phone-zh');
   });
 });
