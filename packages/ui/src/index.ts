@@ -17,7 +17,7 @@ export { FormRenderer, type FormRendererProps } from './form-renderer';
 export { RecordFieldsView, type RecordFieldsViewProps } from './record-fields-view';
 export { Chart } from './charts/chart';
 export type { ChartHandle, ChartLabels, ChartProps, ChartStatus, ColumnLabel, DimensionLabel } from './charts/chart-types';
-export { cellNumber, formatCell, formatDelta, formatDuration } from './charts/chart-format';
+export { formatCell, formatDelta } from './charts/chart-format';
 export { chartColumns } from './charts/chart-model';
 export { textPng } from './charts/text-png';
 export { LogicBuilder, type LogicBuilderLabels, type LogicBuilderProps } from './logic-builder/logic-builder';

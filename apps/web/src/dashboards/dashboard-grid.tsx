@@ -59,7 +59,8 @@ function GridCell({ item, editing, phone, drag, title, onKey, children }: { item
     </button>
   ) : null;
   const handles = editing ? (
-    <span ref={resize.setNodeRef} className="dash-handle dash-handle--resize" aria-hidden="true" {...resize.listeners} />
+    // The keyboard resizes with Shift+arrows on the move handle; this corner is for the pointer only.
+    <span ref={resize.setNodeRef} className="dash-handle dash-handle--resize" aria-hidden="true" title={t('dash.tile.resize', { title })} {...resize.listeners} />
   ) : null;
   return (
     <div className={`dash-cell${mine ? ' dash-cell--dragging' : ''}`} style={style} data-item={item.id}>
