@@ -12,8 +12,6 @@ export type FormChange =
   | { readonly kind: 'becameRequired'; readonly field: string; readonly label: LocalizedText }
   | { readonly kind: 'optionRemoved'; readonly field: string; readonly label: LocalizedText; readonly values: readonly string[] };
 
-export type FormChangeKind = FormChange['kind'];
-
 /**
  * The changes from `published` to `draft`, in the draft's field order (removed fields last).
  *
