@@ -9,6 +9,9 @@
 import JSZip from 'jszip';
 import type { SheetFormat } from './sheet-reader';
 
+/** `<v>5</v>`, or `<t>text</t>` inside an inline string (`<t></t>` and `<t> </t>` are blank). */
+const FILLED = /<v>[^<]|<t(?:\s[^>]*)?>\s*[^<\s]/;
+
 export async function countFilledRows(bytes: Uint8Array, format: SheetFormat): Promise<number> {
   return format === 'xlsx' ? countXlsxRows(bytes) : countCsvRows(bytes);
 }
@@ -22,8 +25,8 @@ async function countXlsxRows(bytes: Uint8Array): Promise<number> {
   for (let at = xml.indexOf('<row'); at >= 0;) {
     const next = xml.indexOf('<row', at + 4);
     const body = next < 0 ? xml.slice(at) : xml.slice(at, next);
-    // A row with a stored value (<v>) or an inline string (<is>); styled empty rows have neither.
-    if (body.includes('<v>') || body.includes('<is>')) count++;
+    // A row with a stored value or a non-blank inline string; styled empty rows have neither.
+    if (FILLED.test(body)) count++;
     at = next;
   }
   return count;

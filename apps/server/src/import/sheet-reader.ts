@@ -6,6 +6,7 @@
  *   for await (const { row, cells } of readSheetRows(bytes, 'xlsx')) …   // row 1 = the sheet's first row
  */
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 
@@ -29,6 +30,38 @@ export async function* readSheetRows(bytes: Uint8Array, format: SheetFormat): As
   else yield* readCsv(bytes);
 }
 
+/** The parts of exceljs's reader that decode the sheet and shared-string XML (not in its typings). */
+interface XlsxParts {
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: number): Iterable<unknown>;
+  _parseSharedStrings(entry: { setEncoding(encoding: 'utf8'): void }): AsyncIterable<unknown>;
+}
+
+/**
+ * exceljs decodes every inflated chunk on its own, so a Chinese character cut between two chunks comes
+ * out as U+FFFD (exceljs issue 2063, open in 4.4). Its sheet and shared-string parts are therefore given
+ * text decoded by one StringDecoder per part, which carries a split character over to the next chunk.
+ */
+function decodeWhole(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
+  const parts = reader as unknown as XlsxParts;
+  const parseWorksheet = parts._parseWorksheet.bind(reader);
+  const parseSharedStrings = parts._parseSharedStrings.bind(reader);
+  parts._parseWorksheet = (iterator, sheetNo) => parseWorksheet(decodeUtf8(iterator), sheetNo);
+  parts._parseSharedStrings = (entry) => {
+    entry.setEncoding('utf8');
+    return parseSharedStrings(entry);
+  };
+}
+
+async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    if (text !== '') yield text;
+  }
+  const rest = decoder.end();
+  if (rest !== '') yield rest;
+}
+
 async function* readXlsx(bytes: Uint8Array): AsyncGenerator<SheetRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     worksheets: 'emit',
@@ -38,6 +71,7 @@ async function* readXlsx(bytes: Uint8Array): AsyncGenerator<SheetRow> {
     hyperlinks: 'ignore',
     entries: 'emit',
   });
+  decodeWhole(reader);
   for await (const worksheet of reader) {
     for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
       const values = row.values as unknown[];
