@@ -32,6 +32,21 @@ describe('a realtime connection', () => {
     expect((socket.sent[0] as { data: { changes: unknown[] } }).data.changes).toHaveLength(50);
   });
 
+  it('sends the first event after a quiet spell at once, and holds the next ones for the window', () => {
+    const socket = fakeSocket();
+    const c = new Connection(socket, USER, { kind: 'session', hash: 'h' }, 'en', { flushMs: 250, maxBufferedBytes: 1000 });
+    c.topics.set('job:1', { kind: 'job', id: '1' });
+    c.gather('job:1', () => ({ step: 1 }), (v) => v);
+    vi.advanceTimersByTime(0);
+    expect(socket.sent).toEqual([{ type: 'event', topic: 'job:1', data: { step: 1 } }]);
+    c.gather('job:1', () => ({ step: 2 }), (v) => v);
+    c.gather('job:1', () => ({ step: 3 }), (v) => v);
+    vi.advanceTimersByTime(249);
+    expect(socket.sent).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(socket.sent).toEqual([{ type: 'event', topic: 'job:1', data: { step: 1 } }, { type: 'event', topic: 'job:1', data: { step: 3 } }]);
+  });
+
   it('drops an event for a topic unsubscribed while it waited', () => {
     const socket = fakeSocket();
     const c = new Connection(socket, USER, { kind: 'session', hash: 'h' }, 'en', { flushMs: 100, maxBufferedBytes: 1000 });

@@ -30,8 +30,8 @@ interface Pending { value: unknown; readonly render: (value: any) => unknown }
 
 /**
  * One open socket of one signed-in user: its topics, the events gathered for it, and the sending rules.
- * Events are coalesced per topic and flushed on a timer, so a burst of writes costs each socket at most
- * one message per topic per `flushMs`; a socket that does not drain is dropped rather than buffered.
+ * Events are coalesced per topic: the first after a quiet spell is sent at once, the rest of a burst at most
+ * once per topic per `flushMs`; a socket that does not drain is dropped rather than buffered.
  */
 export class Connection {
   user: User;
@@ -40,6 +40,7 @@ export class Connection {
   alive = true;
   private readonly pending = new Map<string, Pending>();
   private timer: NodeJS.Timeout | null = null;
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
   private closed = false;
 
   constructor(
@@ -74,12 +75,14 @@ export class Connection {
     if (this.isClosed || !this.topics.has(topic)) return;
     const current = this.pending.get(topic);
     this.pending.set(topic, { value: fold(current?.value as T | undefined), render });
-    this.timer ??= setTimeout(() => this.flush(), this.limits.flushMs);
+    // The first event after a quiet spell goes out at once; the rest of a burst waits for the window.
+    this.timer ??= setTimeout(() => this.flush(), Math.max(0, this.lastFlushAt + this.limits.flushMs - Date.now()));
   }
 
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.lastFlushAt = Date.now();
     const due = [...this.pending];
     this.pending.clear();
     for (const [topic, { value, render }] of due) {
