@@ -1,11 +1,12 @@
 /**
  * How many rows hold a value, without parsing the sheet: the progress bar needs a total before the job
- * starts, and a second full parse would double the cost of an import. An .xlsx is inflated (fast, native)
- * and its `<row>` elements scanned for a value; a .csv is scanned for non-blank lines. Quoted line breaks
+ * starts, and a second full parse would double the cost of an import. An .xlsx sheet is inflated as a
+ * stream and its `<row>` elements scanned for a value; a .csv is scanned for non-blank lines. Quoted line breaks
  * inside a CSV cell make the count a little high; the job's final figures are exact.
  *
  *   await countFilledRows(bytes, 'xlsx')   // 100,003 for a title, a header and 100,001 data rows
  */
+import { StringDecoder } from 'node:string_decoder';
 import JSZip from 'jszip';
 import type { SheetFormat } from './sheet-reader';
 
@@ -20,15 +21,31 @@ async function countXlsxRows(bytes: Uint8Array): Promise<number> {
   const zip = await JSZip.loadAsync(bytes);
   const sheet = zip.file(await firstSheetPath(zip));
   if (!sheet) return 0;
-  const xml = await sheet.async('string');
+  // Inflated and scanned chunk by chunk: the sheet's XML is several times the file's size.
+  const decoder = new StringDecoder('utf8');
+  let carry = '';
   let count = 0;
-  for (let at = xml.indexOf('<row'); at >= 0;) {
-    const next = xml.indexOf('<row', at + 4);
-    const body = next < 0 ? xml.slice(at) : xml.slice(at, next);
-    // A row with a stored value or a non-blank inline string; styled empty rows have neither.
-    if (FILLED.test(body)) count++;
-    at = next;
-  }
+  const scan = (text: string, final: boolean) => {
+    carry += text;
+    let at = carry.indexOf('<row');
+    while (at >= 0) {
+      const next = carry.indexOf('<row', at + 4);
+      // The last row may continue in the next chunk: keep it for then.
+      if (next < 0 && !final) break;
+      if (FILLED.test(next < 0 ? carry.slice(at) : carry.slice(at, next))) count++;
+      at = next;
+    }
+    // Without a row start, keep the last characters: `<ro` may end this chunk and `w` start the next.
+    carry = at >= 0 ? carry.slice(at) : carry.slice(-3);
+  };
+  // JSZip's stream is an old-style one (events, no async iterator).
+  await new Promise<void>((resolve, reject) => {
+    sheet.nodeStream('nodebuffer')
+      .on('data', (chunk: Buffer) => scan(decoder.write(chunk), false))
+      .on('error', reject)
+      .on('end', () => resolve());
+  });
+  scan(decoder.end(), true);
   return count;
 }
 
