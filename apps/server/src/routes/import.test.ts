@@ -213,4 +213,32 @@ describe.each(testDialects())('spreadsheet import (%s)', (dialect) => {
     await t.app.importWorker.idle();
     expect((await job(importer, id)).body.progress).toMatchObject({ created: 1 });
   });
+
+  it('finishes a job whose worker died, without saving a row twice', async () => {
+    const file = await makeXlsx({ rows: [['姓名', '手机号'], ['甲', '13100000001'], ['乙', '13100000002'], ['丙', '13100000003']] });
+    const uploaded = await upload(admin, 'resume.xlsx', file);
+    const id = uploaded.body.id as string;
+    const draft = (await t.store.jobs.get(id))!;
+    // Another process took the job, saved the first row (with the key the runner gives it), then died.
+    await t.store.jobs.queue(id, { ...draft.payload, onDuplicate: 'skip', matchField: 'phone' });
+    expect((await t.store.jobs.claim(['import'], 60_000))!.id).toBe(id);
+    const access = await t.store.identity.resolveAccess((await t.store.identity.getUser(admin.userId))!, 'shop', 'customer');
+    const key = `import-${id}-2`;
+    await t.store.records('shop', 'customer').createMany({ userId: admin.userId, via: 'user' }, access, 1, [
+      { data: { name: '甲', phone: '13100000001' }, ownerId: admin.userId, idempotencyKey: key, idempotencyFingerprint: key },
+    ]);
+    // Its lease is still running: nobody else takes the job.
+    t.app.importWorker.kick();
+    await t.app.importWorker.idle();
+    expect((await job(admin, id)).body.status).toBe('running');
+    // The lease runs out; the next look for work resumes it.
+    t.clock.now = new Date(t.clock.now.getTime() + 61_000);
+    t.app.importWorker.kick();
+    await t.app.importWorker.idle();
+    const done = (await job(admin, id)).body;
+    expect(done).toMatchObject({ status: 'done', progress: { processed: 3, created: 2, skipped: 1, rejected: 0 } });
+    const phones = (await records(admin)).map((r) => r.data.phone).filter((p) => String(p).startsWith('131000'));
+    expect(phones.sort()).toEqual(['13100000001', '13100000002', '13100000003']);
+    expect((await t.store.jobs.get(id))!.attempts).toBe(2);
+  });
 });
