@@ -39,7 +39,7 @@ export const exportRoutes: FastifyPluginAsync = async (app) => {
         },
         additionalProperties: false,
       },
-      response: problems(400, 401, 403, 404, 409),
+      response: { 200: { description: 'The view as .xlsx or .csv', type: 'string', format: 'binary' }, ...problems(400, 401, 403, 404, 409) },
     },
   }, async (request, reply) => {
     const { app: appKey, form: formKey } = request.params;

@@ -111,7 +111,7 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
   }, async (request) => jobView((await ownJob(request, 'import')).job));
 
   app.get<{ Params: JobParams }>('/apps/:app/forms/:form/imports/:id/rejects', {
-    schema: { tags: ['import'], summary: 'The rejected rows as .xlsx, with a column saying what was wrong (in the caller\'s language)', params: importParams, response: importProblems },
+    schema: { tags: ['import'], summary: 'The rejected rows as .xlsx, with a column saying what was wrong (in the caller\'s language)', params: importParams, response: { 200: { description: 'The rejected rows (.xlsx)', type: 'string', format: 'binary' }, ...importProblems } },
   }, async (request, reply) => {
     const { job, payload, form } = await ownJob(request, 'import');
     const locale = localeOf(request);
