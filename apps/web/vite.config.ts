@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   server: {
-    proxy: { '/api': { target: process.env.TANGRAM_API ?? 'http://127.0.0.1:3000', changeOrigin: false } },
+    // `ws`: the realtime socket at /api/ws goes through the same proxy.
+    proxy: { '/api': { target: process.env.TANGRAM_API ?? 'http://127.0.0.1:3000', changeOrigin: false, ws: true } },
   },
   build: {
     outDir: 'dist',
