@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createStoreFromHandle, openDatabase, type DatabaseHandle } from '@tangram/store';
+import { createStoreFromHandle } from '@tangram/store';
 import { compareTimings } from '../lib/compare-timings';
 import { createCustomerGenerator } from '../lib/customer-generator';
-import { createFreshDatabase, DEFAULT_BENCH_DATABASE_URL } from '../lib/fresh-postgres-database';
+import { openBenchDatabase } from '../lib/bench-database';
 import { progress, throwIfInterrupted } from '../lib/output';
 import { createSqlRunner } from '../lib/sql-runner';
 import { mirrorStoreIndexes } from '../store/mirror-indexes';
@@ -37,32 +34,9 @@ export interface BenchOptions { readonly size: number; readonly eventsPerRecord:
 
 const BATCH = 1000;
 
-async function openBenchDatabase(dialect: DialectKey): Promise<{ handle: DatabaseHandle; cleanUp(): Promise<void> }> {
-  if (dialect === 'pg') {
-    const fresh = await createFreshDatabase(process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_DATABASE_URL, 'tangram_bench_reports');
-    progress(`pg: created database ${fresh.name}`);
-    const handle = await openDatabase({ url: fresh.url, poolSize: 10 });
-    let closing = false;
-    handle.pool?.on('error', (error) => {
-      if (!closing) progress(`pg: idle connection failed: ${error.message}`);
-    });
-    return {
-      handle,
-      async cleanUp() {
-        closing = true;
-        await handle.close();
-        if (handle.pool && !handle.pool.ended) await handle.pool.end();
-        await fresh.drop();
-      },
-    };
-  }
-  const dataDir = await mkdtemp(join(tmpdir(), 'tangram-bench-reports-pglite-'));
-  const handle = await openDatabase({ dataDir });
-  return { handle, async cleanUp() { await handle.close(); await rm(dataDir, { recursive: true, force: true }); } };
-}
 
 export async function benchDialect(dialect: DialectKey, options: BenchOptions): Promise<DialectFigures> {
-  const { handle, cleanUp } = await openBenchDatabase(dialect);
+  const { handle, cleanUp } = await openBenchDatabase(dialect, 'bench_reports');
   try {
     const run = createSqlRunner(handle);
     const store = createStoreFromHandle(handle);

@@ -1,11 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createStoreFromHandle, openDatabase, type DatabaseHandle } from '@tangram/store';
+import { createStoreFromHandle } from '@tangram/store';
 import { compareTimings, type ComparedTimings } from '../lib/compare-timings';
 import { createCustomerGenerator, type CustomerRow } from '../lib/customer-generator';
-import { createFreshDatabase, DEFAULT_BENCH_DATABASE_URL, type FreshDatabase } from '../lib/fresh-postgres-database';
+import { openBenchDatabase } from '../lib/bench-database';
 import { progress, throwIfInterrupted } from '../lib/output';
 import { createSqlRunner, type SqlRunner } from '../lib/sql-runner';
 import { aggregatesAgree, pagesAgree } from './agreement';
@@ -45,46 +44,9 @@ const BATCH = 1000;
 const LIST_FILTER: ListFilter = { channel: 'web', minBudget: 50_000 };
 const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'results');
 
-interface OpenedDatabase { readonly handle: DatabaseHandle; cleanUp(): Promise<void> }
-
-async function openBenchDatabase(dialect: DialectKey): Promise<OpenedDatabase> {
-  if (dialect === 'pg') {
-    const fresh: FreshDatabase = await createFreshDatabase(process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_DATABASE_URL, 'tangram_bench');
-    progress(`pg: created database ${fresh.name}`);
-    const handle = await openDatabase({ url: fresh.url, poolSize: 10 });
-    let closing = false;
-    // pool.end() resolves before its sockets have closed, so DROP … WITH (FORCE) can still terminate a
-    // backend whose client is on its way out; that FATAL is expected then, and only then.
-    handle.pool?.on('error', (error) => {
-      if (!closing) progress(`pg: idle connection failed: ${error.message}`);
-    });
-    return {
-      handle,
-      async cleanUp() {
-        closing = true;
-        await handle.close();
-        // The raw pool is ours too: end it even if the query builder never opened it.
-        if (handle.pool && !handle.pool.ended) await handle.pool.end();
-        await fresh.drop();
-      },
-    };
-  }
-  // On disk, as `tangram start` runs it: a million rows would not fit PGlite's in-memory file system well.
-  // While PGlite works, Ctrl-C did not reach the signal handler in our runs, so an interrupted PGlite run
-  // leaves this directory behind (/tmp/tangram-bench-pglite-*); PostgreSQL runs stop cleanly.
-  const dataDir = await mkdtemp(join(tmpdir(), 'tangram-bench-pglite-'));
-  const handle = await openDatabase({ dataDir });
-  return {
-    handle,
-    async cleanUp() {
-      await handle.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 export async function benchDialect(dialect: DialectKey, options: BenchOptions): Promise<DialectFigures> {
-  const { handle, cleanUp } = await openBenchDatabase(dialect);
+  const { handle, cleanUp } = await openBenchDatabase(dialect, 'bench');
   try {
     const capture = installQueryCapture(handle);
     const run = createSqlRunner(handle);

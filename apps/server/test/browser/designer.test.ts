@@ -5,12 +5,10 @@
  * phone (390x844) then fills it through the block and the warn check, finds the record by a filter and
  * opens its page; back in the designer a new required field shows its impact on that record before v2.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FormDefinition } from '@tangram/schema';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHarness, type BrowserHarness } from './harness';
+import { sessionCookie, shot, startBrowserHarness, type BrowserHarness } from './harness';
 
 const ADMIN = { name: 'Wang', email: 'admin@example.com', password: 'correct-horse-9', locale: 'en' };
 const FORM = '/api/apps/crm/forms/lead';
@@ -19,27 +17,11 @@ let harness: BrowserHarness;
 let token = '';
 
 async function api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(harness.baseUrl + path, {
-    method,
-    headers: { cookie: `tangram_session=${token}`, 'accept-language': 'en', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-/** Screenshots for reviewing the screens by eye: set TANGRAM_SCREENSHOTS to a directory. */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.TANGRAM_SCREENSHOTS;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  return harness.request<T>(method, path, body, sessionCookie(token));
 }
 
 async function signedIn(viewport: { width: number; height: number }, options: { mobile?: boolean; locale?: string }) {
-  const browser = await harness.openBrowser(viewport, options);
-  await browser.context.addCookies([{ name: 'tangram_session', value: token, url: harness.baseUrl }]);
-  return browser;
+  return harness.signedIn(token, viewport, options);
 }
 
 /** Drags with a real pointer: press, move in steps (past the sensor's threshold), release over the target point. */
@@ -68,9 +50,7 @@ const fieldOrder = (section: Locator) => section.locator('[data-field]').evaluat
 
 beforeAll(async () => {
   harness = await startBrowserHarness();
-  const setup = await fetch(`${harness.baseUrl}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
-  expect(setup.status).toBe(201);
-  token = ((await setup.json()) as { token: string }).token;
+  token = await harness.setupAdmin(ADMIN);
   const created = await api('POST', '/api/apps', { schemaVersion: 1, key: 'crm', name: { 'zh-CN': '客户转化', en: 'Customer conversion' } });
   expect(created.status).toBe(201);
 });

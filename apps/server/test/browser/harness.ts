@@ -3,7 +3,7 @@
  * Debian's chromium (driven by playwright-core) with a fresh profile per browser.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,33 @@ export interface BrowserHarness {
   readonly store: Store;
   /** A browser with a fresh profile (no cookies, no saved language) preferring `locale`. */
   readonly openBrowser: (viewport: { width: number; height: number }, options?: { mobile?: boolean; locale?: string }) => Promise<{ context: BrowserContext; page: Page }>;
+  /** The same, already signed in with a session token (as from `setupAdmin` or a login). */
+  readonly signedIn: (token: string, viewport: { width: number; height: number }, options?: { mobile?: boolean; locale?: string }) => Promise<{ context: BrowserContext; page: Page }>;
+  /** A JSON call to the API with the given cookie, answered in English; the body parsed when there is one. */
+  readonly request: <T>(method: string, path: string, body?: unknown, cookie?: string) => Promise<ApiAnswer<T>>;
+  /** First-run setup of `admin`; returns the admin's session token. */
+  readonly setupAdmin: (admin: { name: string; email: string; password: string; locale?: string }) => Promise<string>;
   readonly close: () => Promise<void>;
+}
+
+export interface ApiAnswer<T> { readonly status: number; readonly body: T }
+
+/** The cookie header of a session token. */
+export const sessionCookie = (token: string): string => `tangram_session=${token}`;
+
+/** Awaits an API call and fails the test, showing the answer, unless it succeeded. */
+export async function expectOk<T>(call: Promise<ApiAnswer<T>>): Promise<T> {
+  const { status, body } = await call;
+  if (status >= 300) throw new Error(`expected a 2xx answer, got ${status}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** Screenshots for reviewing the screens by eye: set TANGRAM_SCREENSHOTS to a directory. */
+export async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.TANGRAM_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
 
 /** Starts the server on a random port over a fresh PGlite database serving the built web app. */
@@ -67,5 +93,26 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
     for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
   };
 
-  return { baseUrl, store, openBrowser, close };
+  const signedIn: BrowserHarness['signedIn'] = async (token, viewport, options) => {
+    const browser = await openBrowser(viewport, options);
+    await browser.context.addCookies([{ name: 'tangram_session', value: token, url: baseUrl }]);
+    return browser;
+  };
+
+  const request: BrowserHarness['request'] = async <T>(method: string, path: string, body?: unknown, cookie = '') => {
+    const response = await fetch(baseUrl + path, {
+      method,
+      headers: { cookie, 'accept-language': 'en', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  };
+
+  const setupAdmin: BrowserHarness['setupAdmin'] = async (admin) => {
+    const answer = await expectOk(request<{ token: string }>('POST', '/api/setup', admin));
+    return answer.token;
+  };
+
+  return { baseUrl, store, openBrowser, signedIn, request, setupAdmin, close };
 }

@@ -4,14 +4,13 @@
  * 990 created and 10 not imported, downloads those 10 with their reasons, and exports the list. The same
  * job reopened on a phone (390x844) shows the same summary.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FormDefinition } from '@tangram/schema';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeXlsx, readXlsx } from '../../src/import/test-sheets';
-import { startBrowserHarness, type BrowserHarness } from './harness';
+import { expectOk, sessionCookie, shot, startBrowserHarness, type BrowserHarness } from './harness';
 
 const ADMIN = { name: '王小明', email: 'admin@example.com', password: 'correct-horse-9', locale: 'zh-CN' };
 const LEADS = '/api/apps/crm/forms/lead';
@@ -37,29 +36,15 @@ let harness: BrowserHarness;
 let token = '';
 let dir = '';
 
-async function shot(page: Page, name: string): Promise<void> {
-  const out = process.env.TANGRAM_SCREENSHOTS;
-  if (!out) return;
-  mkdirSync(out, { recursive: true });
-  await page.screenshot({ path: join(out, `${name}.png`), fullPage: true });
-}
-
 async function signedIn(viewport: { width: number; height: number }, options: { mobile?: boolean; locale?: string }) {
-  const browser = await harness.openBrowser(viewport, options);
-  await browser.context.addCookies([{ name: 'tangram_session', value: token, url: harness.baseUrl }]);
-  return browser;
+  return harness.signedIn(token, viewport, options);
 }
 
 beforeAll(async () => {
   harness = await startBrowserHarness();
   dir = mkdtempSync(join(tmpdir(), 'tangram-import-journey-'));
-  const setup = await fetch(`${harness.baseUrl}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
-  expect(setup.status).toBe(201);
-  token = ((await setup.json()) as { token: string }).token;
-  const post = async (path: string, body: unknown) => {
-    const res = await fetch(harness.baseUrl + path, { method: 'POST', headers: { cookie: `tangram_session=${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect(res.status, await res.clone().text()).toBeLessThan(300);
-  };
+  token = await harness.setupAdmin(ADMIN);
+  const post = (path: string, body: unknown) => expectOk(harness.request('POST', path, body, sessionCookie(token)));
   await post('/api/apps', { schemaVersion: 1, key: 'crm', name: l('客户转化', 'Customer conversion') });
   await post('/api/apps/crm/forms', LEAD_FORM);
   await post(`${LEADS}/publish`, {});

@@ -4,12 +4,9 @@
  * network returns they are sent exactly once each; the one the server refuses (a phone another clerk
  * registered meanwhile) shows the server's reason, is corrected and sent again.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FormDefinition } from '@tangram/schema';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHarness, type BrowserHarness } from './harness';
+import { expectOk, shot, startBrowserHarness, type BrowserHarness } from './harness';
 
 const ADMIN = { name: '王小明', email: 'admin@example.com', password: 'correct-horse-9', locale: 'zh-CN' };
 const LEADS = '/api/apps/crm/forms/lead';
@@ -42,35 +39,14 @@ let cookie = '';
 let token = '';
 
 async function api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(harness.baseUrl + path, {
-    method,
-    headers: { cookie, 'accept-language': 'en', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-async function expectOk<T>(call: Promise<{ status: number; body: T }>): Promise<T> {
-  const { status, body } = await call;
-  expect(status, JSON.stringify(body)).toBeLessThan(300);
-  return body;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.TANGRAM_SCREENSHOTS;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  return harness.request<T>(method, path, body, cookie);
 }
 
 const stored = async () => (await expectOk(api<{ items: { data: Record<string, unknown> }[]; total: number }>('GET', `${LEADS}/records?limit=100`)));
 
 beforeAll(async () => {
   harness = await startBrowserHarness();
-  const setup = await fetch(`${harness.baseUrl}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
-  expect(setup.status).toBe(201);
-  token = ((await setup.json()) as { token: string }).token;
+  token = await harness.setupAdmin(ADMIN);
   cookie = `tangram_session=${token}`;
   await expectOk(api('POST', '/api/apps', { schemaVersion: 1, key: 'crm', name: l('客户转化', 'Customer conversion') }));
   await expectOk(api('POST', '/api/apps/crm/forms', LEAD_FORM));

@@ -3,12 +3,10 @@
  * adds a lead on a phone (en); the manager's list offers the new record without a page reload. Then the
  * manager reads that record while the clerk edits it, and is told the page shows an earlier version.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FormDefinition, RoleDefinition } from '@tangram/schema';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHarness, type BrowserHarness } from './harness';
+import { expectOk, shot, startBrowserHarness, type BrowserHarness } from './harness';
 
 const l = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 const LEADS = '/api/apps/crm/forms/lead';
@@ -34,30 +32,13 @@ let harness: BrowserHarness;
 let adminCookie = '';
 
 async function api<T>(method: string, path: string, body?: unknown, cookie = adminCookie): Promise<T> {
-  const response = await fetch(harness.baseUrl + path, {
-    method,
-    headers: { cookie, 'accept-language': 'en', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  expect(response.status, text).toBeLessThan(300);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-/** Screenshots for reviewing the screens by eye: set TANGRAM_SCREENSHOTS to a directory. */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.TANGRAM_SCREENSHOTS;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  return expectOk(harness.request<T>(method, path, body, cookie));
 }
 
 /** A browser signed in as `email` (a fresh profile, its own session). */
 async function signedIn(email: string, viewport: { width: number; height: number }, options: { mobile?: boolean; locale?: string }) {
   const { token } = await api<{ token: string }>('POST', '/api/auth/login', { email, password: 'password-123' }, '');
-  const browser = await harness.openBrowser(viewport, options);
-  await browser.context.addCookies([{ name: 'tangram_session', value: token, url: harness.baseUrl }]);
-  return browser;
+  return harness.signedIn(token, viewport, options);
 }
 
 /** Marks the document, so a later check can tell the page was never reloaded. */

@@ -3,12 +3,9 @@
  * fills it (a block check refuses, a warn check asks for confirmation), finds the record through a filter
  * and opens its page; on a desktop in English the list sorts and an edit survives someone else's change.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FormDefinition } from '@tangram/schema';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHarness, type BrowserHarness } from './harness';
+import { expectOk, shot, startBrowserHarness, type BrowserHarness } from './harness';
 
 const ADMIN = { name: '王小明', email: 'admin@example.com', password: 'correct-horse-9', locale: 'zh-CN' };
 const LEADS = '/api/apps/crm/forms/lead';
@@ -50,40 +47,16 @@ let cookie = '';
 let token = '';
 
 async function api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(harness.baseUrl + path, {
-    method,
-    headers: { cookie, 'accept-language': 'en', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-async function expectOk<T>(call: Promise<{ status: number; body: T }>): Promise<T> {
-  const { status, body } = await call;
-  expect(status, JSON.stringify(body)).toBeLessThan(300);
-  return body;
-}
-
-/** Screenshots for reviewing the screens by eye: set TANGRAM_SCREENSHOTS to a directory. */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.TANGRAM_SCREENSHOTS;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  return harness.request<T>(method, path, body, cookie);
 }
 
 async function signedIn(viewport: { width: number; height: number }, options: { mobile?: boolean; locale?: string }) {
-  const browser = await harness.openBrowser(viewport, options);
-  await browser.context.addCookies([{ name: 'tangram_session', value: token, url: harness.baseUrl }]);
-  return browser;
+  return harness.signedIn(token, viewport, options);
 }
 
 beforeAll(async () => {
   harness = await startBrowserHarness();
-  const setup = await fetch(`${harness.baseUrl}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
-  expect(setup.status).toBe(201);
-  token = ((await setup.json()) as { token: string }).token;
+  token = await harness.setupAdmin(ADMIN);
   cookie = `tangram_session=${token}`;
   await expectOk(api('POST', '/api/apps', { schemaVersion: 1, key: 'crm', name: l('客户转化', 'Customer conversion'), icon: '🛍' }));
   await expectOk(api('POST', '/api/apps/crm/forms', LEAD_FORM));

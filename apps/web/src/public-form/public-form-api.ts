@@ -1,5 +1,5 @@
 import type { FormDefinition, Locale, LocalizedText } from '@tangram/schema';
-import { ApiError, CLIENT_ERROR_CODES, parseProblem } from '../api/api-error';
+import { createApiClient, type HttpMethod } from '../api/client';
 
 export interface ThankYou {
   readonly title?: LocalizedText;
@@ -32,25 +32,9 @@ export interface PublicFormAdmin {
   readonly settings: PublicFormSettings;
 }
 
-async function call<T>(locale: Locale, method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', 'accept-language': locale };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(path, { method, headers, credentials: 'include', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-  } catch {
-    throw new ApiError({ status: 0, code: CLIENT_ERROR_CODES.network });
-  }
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    if (response.ok) throw new ApiError({ status: response.status, code: CLIENT_ERROR_CODES.badResponse });
-  }
-  if (!response.ok) throw parseProblem(response.status, parsed);
-  return parsed as T;
-}
+/** The shared API client; the visitor's page has no session, so it is made per call with the page's language. */
+const call = <T,>(locale: Locale, method: HttpMethod, path: string, body?: unknown): Promise<T> =>
+  createApiClient({ locale: () => locale }).request<T>(method, path, body);
 
 const seg = encodeURIComponent;
 
