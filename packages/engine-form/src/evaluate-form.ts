@@ -1,7 +1,7 @@
-import { pointer, type FormDefinition, type Problem } from '@tangram/schema';
+import type { FormDefinition, Problem } from '@tangram/schema';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from './calendar';
 import { compileForm } from './compile-form';
-import { evaluateLevel, type Run } from './evaluate-level';
+import type { Run } from './compile-level';
 import type { FormContext, FormResult, Warning } from './types';
 
 const truthy = (v: unknown): boolean => !(Array.isArray(v) && v.length === 0) && Boolean(v);
@@ -39,14 +39,12 @@ export function evaluateForm(form: FormDefinition, input: Record<string, unknown
     today: null,
   };
   const previous = ctx.mode === 'update' ? ctx.previous ?? NO_PREVIOUS : undefined;
-  const { data, scope } = evaluateLevel(compiled.level, input, previous, '/data', run, run.contextVars);
+  const { data, scope } = compiled.evaluate(input, previous, '/data', run, run.contextVars);
 
   const warnings: Warning[] = [];
   if (compiled.checks.length > 0) {
-    for (const { check, when } of compiled.checks) {
+    for (const { check, when, fields, path } of compiled.checks) {
       if (!truthy(when(scope))) continue;
-      const fields = check.fields ?? [];
-      const path = fields.length > 0 ? pointer('/data', fields[0] as string) : '/data';
       if (check.severity === 'block') {
         problems.push({ path, code: 'check', params: { checkId: check.id, message: check.message, fields } });
       } else if (!ctx.confirmedWarnings?.includes(check.id)) {

@@ -5,7 +5,7 @@ import { isIsoDate, parseIsoDatetime } from './normalise/date';
 
 type ResultKind = FormulaField['resultKind'];
 /** Coerces what a formula computed into its declared result kind; `undefined` = no value. */
-type Coerce = (value: unknown, timeZone: string) => unknown;
+export type Coerce = (value: unknown, timeZone: string) => unknown;
 
 /** 15 significant digits is what a double holds exactly; rounding there removes artefacts like 0.1 + 0.2. */
 function cleanNumber(value: unknown): number | undefined {
@@ -52,6 +52,7 @@ const coerce: Record<ResultKind, Coerce> = {
   },
 };
 
-export function coerceFormulaResult(kind: ResultKind, value: unknown, timeZone: string): unknown {
-  return coerce[kind](value, timeZone);
+/** The coercion of a formula's result kind, chosen once per compiled form. */
+export function formulaCoercion(kind: ResultKind): Coerce {
+  return coerce[kind];
 }

@@ -1,6 +1,6 @@
 import type { DateField } from '@tangram/schema';
 import { excelSerialDate, isCalendarDate, readDateText } from './date-text';
-import { INVALID, type PrepareNormaliser } from './normaliser';
+import { EMPTY, INVALID, isEmptyValue, type PrepareNormaliser } from './normaliser';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.(\d{1,9}))?)?(?:Z|([+-])([01]\d|2[0-3]):?([0-5]\d))$/i;
@@ -29,24 +29,41 @@ export function parseIsoDatetime(value: string): number | undefined {
 }
 
 export const prepareDate: PrepareNormaliser<DateField> = (field) => {
+  const { min: minText, max: maxText } = field;
   if (field.kind === 'date') {
     // Stored as `YYYY-MM-DD`; year-first text in other spellings and spreadsheet serials are read too.
     return (value, path, problems) => {
-      const date = typeof value === 'string' ? readDateText(value) : typeof value === 'number' ? excelSerialDate(value) : undefined;
+      let date: string | undefined;
+      if (typeof value === 'string') {
+        const text = value.trim();
+        if (text === '') return EMPTY;
+        date = readDateText(text);
+      } else if (typeof value === 'number') {
+        date = excelSerialDate(value);
+      } else if (isEmptyValue(value)) {
+        return EMPTY;
+      }
       if (date === undefined) return problems.push({ path, code: 'invalidDate' }), INVALID;
-      if (field.min !== undefined && date < field.min) return problems.push({ path, code: 'minimum', params: { limit: field.min } }), INVALID;
-      if (field.max !== undefined && date > field.max) return problems.push({ path, code: 'maximum', params: { limit: field.max } }), INVALID;
+      if (minText !== undefined && date < minText) return problems.push({ path, code: 'minimum', params: { limit: minText } }), INVALID;
+      if (maxText !== undefined && date > maxText) return problems.push({ path, code: 'maximum', params: { limit: maxText } }), INVALID;
       return date;
     };
   }
-  const min = field.min === undefined ? undefined : Date.parse(field.min);
-  const max = field.max === undefined ? undefined : Date.parse(field.max);
+  const min = minText === undefined ? undefined : Date.parse(minText);
+  const max = maxText === undefined ? undefined : Date.parse(maxText);
   // Stored in one canonical UTC form so equal instants are equal strings and sort in time order.
   return (value, path, problems) => {
-    const epoch = typeof value === 'string' ? parseIsoDatetime(value.trim()) : undefined;
+    let epoch: number | undefined;
+    if (typeof value === 'string') {
+      const text = value.trim();
+      if (text === '') return EMPTY;
+      epoch = parseIsoDatetime(text);
+    } else if (isEmptyValue(value)) {
+      return EMPTY;
+    }
     if (epoch === undefined) return problems.push({ path, code: 'invalidDatetime' }), INVALID;
-    if (min !== undefined && epoch < min) return problems.push({ path, code: 'minimum', params: { limit: field.min } }), INVALID;
-    if (max !== undefined && epoch > max) return problems.push({ path, code: 'maximum', params: { limit: field.max } }), INVALID;
+    if (min !== undefined && epoch < min) return problems.push({ path, code: 'minimum', params: { limit: minText } }), INVALID;
+    if (max !== undefined && epoch > max) return problems.push({ path, code: 'maximum', params: { limit: maxText } }), INVALID;
     return new Date(epoch).toISOString();
   };
 };

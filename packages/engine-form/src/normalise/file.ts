@@ -1,5 +1,5 @@
 import { pointer, type FileField, type FileRef } from '@tangram/schema';
-import { INVALID, typeProblem, type PrepareNormaliser } from './normaliser';
+import { EMPTY, INVALID, emptyOrWrongType, type PrepareNormaliser } from './normaliser';
 
 const FILE_REF_KEYS = ['id', 'name', 'size', 'mime'];
 
@@ -24,7 +24,8 @@ export const prepareFile: PrepareNormaliser<FileField> = (field) => {
   const accept = field.image ? [...(field.accept ?? []), 'image/*'] : field.accept;
   const onlyImages = field.image && (field.accept === undefined || field.accept.length === 0);
   return (value, path, problems) => {
-    if (!Array.isArray(value)) return problems.push(typeProblem(path, 'array')), INVALID;
+    if (!Array.isArray(value)) return emptyOrWrongType(value, path, problems, 'array');
+    if (value.length === 0) return EMPTY;
     const before = problems.length;
     value.forEach((file: unknown, i: number) => {
       const filePath = pointer(path, i);

@@ -1,5 +1,5 @@
 import type { PhoneField } from '@tangram/schema';
-import { INVALID, typeProblem, type PrepareNormaliser } from './normaliser';
+import { EMPTY, INVALID, emptyOrWrongType, type PrepareNormaliser } from './normaliser';
 
 const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -25,16 +25,19 @@ function toAsciiDigits(text: string): string {
  */
 export const preparePhone: PrepareNormaliser<PhoneField> = (field) => {
   const region = field.region ?? 'any';
+  const international = region === 'international';
+  const anyCountry = region !== 'cn-mobile';
   return (value, path, problems) => {
-    if (typeof value !== 'string') return problems.push(typeProblem(path, 'string')), INVALID;
+    if (typeof value !== 'string') return emptyOrWrongType(value, path, problems, 'string');
     // Most values are already 11 plain digits: answered before any rewriting.
-    if (value.length === 11 && MAINLAND_MOBILE.test(value)) return region === 'international' ? `+86${value}` : value;
+    if (value.length === 11 && MAINLAND_MOBILE.test(value)) return international ? `+86${value}` : value;
+    if (value.trim() === '') return EMPTY;
     let text = (FULL_WIDTH.test(value) ? toAsciiDigits(value) : value).replace(SEPARATORS, '');
     if (text.startsWith('00')) text = `+${text.slice(2)}`;
     const mainland = text.startsWith('+86') ? text.slice(3) : text;
-    if (MAINLAND_MOBILE.test(mainland)) return region === 'international' ? `+86${mainland}` : mainland;
+    if (MAINLAND_MOBILE.test(mainland)) return international ? `+86${mainland}` : mainland;
     // A bare number that is not a mainland mobile has no country code: refused rather than guessed.
-    if (region !== 'cn-mobile' && E164.test(text)) return text;
+    if (anyCountry && E164.test(text)) return text;
     return problems.push({ path, code: 'invalidPhone' }), INVALID;
   };
 };

@@ -1,5 +1,5 @@
 import type { RegionField, RegionValue } from '@tangram/schema';
-import { INVALID, typeProblem, type PrepareNormaliser } from './normaliser';
+import { INVALID, emptyOrWrongType, type PrepareNormaliser } from './normaliser';
 
 const PARTS = ['province', 'city', 'district'] as const;
 
@@ -10,7 +10,7 @@ const PARTS = ['province', 'city', 'district'] as const;
 export const prepareRegion: PrepareNormaliser<RegionField> = (field) => {
   const depth = field.depth ?? 3;
   return (value, path, problems) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return problems.push(typeProblem(path, 'object')), INVALID;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return emptyOrWrongType(value, path, problems, 'object');
     const v = value as Record<string, unknown>;
     const region: Record<string, string> = {};
     for (const key of Object.keys(v)) {
