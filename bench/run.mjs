@@ -6,6 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serverNodeFlags } from '../apps/server/bin/node-flags.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const available = readdirSync(benchDir, { withFileTypes: true })
@@ -24,7 +25,9 @@ if (!name || name === '--help' || !available.includes(name)) {
 // Node with tsx's loader rather than the tsx CLI: signals then reach the benchmark itself, which stops
 // at its next step and drops its database and temp files instead of being killed mid-run.
 const tsxLoader = pathToFileURL(createRequire(join(benchDir, 'package.json')).resolve('tsx')).href;
-const child = spawn(process.execPath, ['--import', tsxLoader, join(benchDir, name, 'index.ts'), ...args], { stdio: 'inherit' });
+// Benchmarks run the server's code in this child (the import end to end, the dashboard over HTTP): with
+// the server's own flags, so they measure the process users run.
+const child = spawn(process.execPath, [...serverNodeFlags(), '--import', tsxLoader, join(benchDir, name, 'index.ts'), ...args], { stdio: 'inherit' });
 // Ctrl-C reaches the child through the terminal; wait for it to clean up (drop its database) and exit.
 process.on('SIGINT', () => {});
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -7,6 +7,7 @@
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { join } from 'node:path';
 import type { FormDefinition } from '@tangram/schema';
 import { buildApp } from '@tangram/server';
@@ -18,7 +19,10 @@ import { createFreshDatabase, DEFAULT_BENCH_DATABASE_URL } from '../lib/fresh-po
 import { busyWarning, startMachineNote } from '../lib/machine';
 import { emitFigures, progress, runMain } from '../lib/output';
 import { createCustomerGenerator } from '../lib/customer-generator';
+import { SERVER_HEAP_LIMIT_MB } from '../../apps/server/bin/node-flags.mjs';
+import { sampleMemory } from './memory-sampler';
 import { writeMessySheet } from './messy-sheet';
+
 
 /** The customer form with the phone unique: rows whose phone exists are what "dedupe" finds. */
 const FORM: FormDefinition = { ...CUSTOMER_FORM, fields: CUSTOMER_FORM.fields.map((f) => (f.key === 'phone' ? { ...f, unique: true } : f)) };
@@ -30,6 +34,12 @@ runMain(async () => {
   const machine = startMachineNote();
   const warning = busyWarning();
   if (warning) progress(warning);
+  const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024);
+  // The peak RSS follows V8's heap limit (docs/import-export.md, "Memory"): say which one was measured.
+  if (heapLimitMb > SERVER_HEAP_LIMIT_MB * 1.1) {
+    progress(`V8 heap limit ${heapLimitMb} MB; the server runs with ${SERVER_HEAP_LIMIT_MB} MB (apps/server/bin/node-flags.mjs)`
+      + ' and the peak RSS follows it: run this through `pnpm bench import`');
+  }
 
   const dir = mkdtempSync(join(tmpdir(), 'tangram-bench-import-'));
   const file = join(dir, 'customers.xlsx');
@@ -60,8 +70,7 @@ runMain(async () => {
       }
 
       // Peak RSS while importing, sampled; `maxRSS` from the OS also covers writing the file and start-up.
-      let peakRss = process.memoryUsage.rss();
-      const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage.rss()); }, 50);
+      const memory = sampleMemory(50);
       const started = process.hrtime.bigint();
       const boundary = '----tangram-bench';
       const body = Buffer.concat([
@@ -78,7 +87,7 @@ runMain(async () => {
       if (start.statusCode !== 202) throw new Error(`start: ${start.statusCode} ${start.body}`);
       await app.importWorker.idle();
       const finished = process.hrtime.bigint();
-      clearInterval(sampler);
+      const peak = memory.stop();
       const job = (await app.inject({ method: 'GET', url: `/api/apps/bench/forms/customers/imports/${draft.id}`, headers })).json() as { status: string; progress: Record<string, number>; error: string | null };
       if (job.status !== 'done') throw new Error(`import ended ${job.status}: ${job.error}`);
       const seconds = Number(finished - started) / 1e9;
@@ -120,8 +129,16 @@ runMain(async () => {
         insertOnlyRowsPerSecond: Math.round(rows / insertSeconds),
         /** End-to-end import speed as a share of bare batched inserts of the same number of rows. */
         importVsInsert: Number((insertSeconds / seconds).toFixed(2)),
-        peakRssMb: Math.round(peakRss / 1024 / 1024),
+        peakRssMb: peak.peakRssMb,
+        /** RSS when the upload began (server built, database open): what the import itself adds is above it. */
+        startRssMb: peak.startRssMb,
+        /** V8 heap, memory outside it (buffers) and ArrayBuffers, each at its own highest sample. */
+        peakHeapUsedMb: peak.heapUsedMb,
+        peakExternalMb: peak.externalMb,
+        peakArrayBuffersMb: peak.arrayBuffersMb,
         maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+        /** V8's heap limit (\`--max-old-space-size\`): it sets how far the heap grows before a full collection. */
+        heapLimitMb,
         expectedRejects: bad,
         progress: job.progress,
         machine: machine(),

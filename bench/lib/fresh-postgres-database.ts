@@ -27,6 +27,8 @@ export async function createFreshDatabase(adminUrl: string, prefix: string): Pro
     async drop() {
       if (dropped) return;
       dropped = true;
+      // BENCH_KEEP_DATABASE=1 leaves it behind for EXPLAIN ANALYZE after the run; drop it by hand then.
+      if (process.env.BENCH_KEEP_DATABASE === '1') return;
       await withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };

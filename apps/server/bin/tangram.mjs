@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverNodeFlags } from './node-flags.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const [command = 'help', ...rest] = process.argv.slice(2);
@@ -31,7 +32,7 @@ if (!handler) {
 handler();
 
 function run(entry, args) {
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), entry, ...args], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [...serverNodeFlags(), '--import', import.meta.resolve('tsx'), entry, ...args], { stdio: 'inherit' });
   // Signals reach the child (same process group on a terminal); forward them when sent to us alone.
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

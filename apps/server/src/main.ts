@@ -8,12 +8,18 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
 import { bootstrapAdmin } from './bootstrap-admin';
 import { readConfig } from './config';
+import type { SlotIndexEvent } from '@tangram/store';
 import { openStore } from './open-store';
 
 export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const config = readConfig(env);
   if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
-  const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  // Slot indexes are built in the background (docs/storage.md); the logger exists once the app does.
+  let reportSlotIndex: (event: SlotIndexEvent) => void = () => {};
+  const store = await openStore({
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }),
+    onSlotIndex: (event) => reportSlotIndex(event),
+  });
   await store.migrate();
   const app = await buildApp({
     store,
@@ -22,6 +28,10 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     trustProxy: config.trustProxy,
     ...(existsSync(config.webRoot) ? { webRoot: config.webRoot } : {}),
   });
+  reportSlotIndex = ({ formId, slot, outcome, error }) => {
+    if (outcome === 'failed') app.log.warn({ err: error, formId, slot }, 'building a slot index failed; a later query retries it');
+    else if (outcome === 'built') app.log.info({ formId, slot }, 'slot index built');
+  };
   if (!existsSync(config.webRoot)) app.log.warn(`web app not built (${config.webRoot} missing): serving the API only`);
   if ((await bootstrapAdmin(store, config.admin)) === 'created') app.log.info(`created administrator ${config.admin?.email}`);
 

@@ -80,5 +80,5 @@ export function isBooleanField(field: { readonly kind: string; readonly resultKi
   return field.kind === 'checkbox' || field.kind === 'yesno' || (field.kind === 'formula' && field.resultKind === 'boolean');
 }
 
-/** Kinds that get a per-form index on their slot at publish (what lists filter and reports group by). */
+/** Kinds whose slot gets a per-form index when a list first filters or sorts on it (see slot-indexes.ts). */
 export const INDEXED_KINDS: ReadonlySet<string> = new Set(['select', 'number', 'money', 'percent', 'rating', 'date', 'datetime', 'user', 'orgunit', 'relation']);
