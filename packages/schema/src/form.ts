@@ -11,6 +11,18 @@ export interface FormSection {
   readonly fields: readonly string[];
 }
 
+/**
+ * A tab groups whole sections. Tabs sit beside `layout` instead of inside it, so a form saved before tabs
+ * existed is still valid and draws exactly as before; when `tabs` is present every section is in exactly
+ * one tab and a tab's `sections` order is the display order.
+ */
+export interface FormTab {
+  readonly id: string;
+  readonly title: LocalizedText;
+  /** Section ids (from `layout`) in display order. */
+  readonly sections: readonly string[];
+}
+
 /** A cross-field check: when `when` holds the record is refused (block) or the user must confirm (warn). */
 export interface FormCheck {
   readonly id: string;
@@ -29,6 +41,7 @@ export interface FormDefinition {
   readonly description?: LocalizedText;
   readonly fields: readonly Field[];
   readonly layout?: readonly FormSection[];
+  readonly tabs?: readonly FormTab[];
   readonly checks?: readonly FormCheck[];
 }
 

@@ -30,7 +30,7 @@ export interface ValueRule {
   readonly values: readonly unknown[];
 }
 
-export const APP_PERMISSIONS = ['design', 'manageMembers'] as const;
+export const APP_PERMISSIONS = ['design', 'manageMembers', 'shareViews'] as const;
 export type AppPermission = (typeof APP_PERMISSIONS)[number];
 
 export interface FormGrant {
@@ -46,7 +46,7 @@ export interface RoleDefinition {
   readonly schemaVersion: 1;
   readonly key: string;
   readonly name: LocalizedText;
-  /** Per app: may design definitions, may manage members. */
+  /** Per app: may design definitions, may manage members, may share saved list views with everyone. */
   readonly appPermissions?: readonly AppPermission[];
   readonly grants: readonly FormGrant[];
 }

@@ -11,6 +11,8 @@ import type { DatabaseHandle, DialectName } from './database';
 import type { DashboardsRepository } from './reports/dashboards-repository';
 import type { ReportsRepository } from './reports/reports-repository';
 import type { PublicFormsRepository } from './public-forms/public-forms-repository';
+import type { SavedViewsRepository } from './views/saved-views-repository';
+import type { SlotIndexEvent } from './slot-indexes';
 
 /** Who is acting. `null` userId = the system (rules, imports run by the system, seeding). */
 export interface Actor {
@@ -82,6 +84,10 @@ export interface NewRecord {
   readonly idempotencyFingerprint?: string;
 }
 
+export interface BulkUpdateOptions {
+  readonly ownerId?: string;
+}
+
 export interface RecordsRepository {
   /** Inserts the record, its `created` event and an outbox entry in one transaction. */
   create(actor: Actor, access: FormAccess, formVersion: number, input: NewRecord): Promise<RecordView>;
@@ -91,16 +97,24 @@ export interface RecordsRepository {
   list(access: FormAccess, query: ListQuery): Promise<Page<RecordView>>;
   count(access: FormAccess, filter?: JsonLogic): Promise<number>;
   aggregate(access: FormAccess, query: AggregateQuery): Promise<readonly Record<string, unknown>[]>;
-  /** Throws StoreError ERR_RECORD_STALE when `expectedVersion` is not the stored version. */
-  update(actor: Actor, access: FormAccess, id: string, expectedVersion: number, patch: Readonly<Record<string, unknown>>, formVersion: number): Promise<RecordView>;
+  /**
+   * Throws StoreError ERR_RECORD_STALE when `expectedVersion` is not the stored version. `changes.ownerId`
+   * hands the record to another user (the caller checked they may); the event's diff names it `ownerId`.
+   */
+  update(actor: Actor, access: FormAccess, id: string, expectedVersion: number, patch: Readonly<Record<string, unknown>>, formVersion: number, changes?: RecordSystemChanges): Promise<RecordView>;
   /** Soft delete. */
   remove(actor: Actor, access: FormAccess, id: string, expectedVersion?: number): Promise<void>;
   restore(actor: Actor, access: FormAccess, id: string): Promise<RecordView>;
-  /** A filter is required: an empty filter is refused with ERR_BULK_WITHOUT_FILTER. Returns rows changed. */
-  bulkUpdate(actor: Actor, access: FormAccess, filter: JsonLogic, patch: Readonly<Record<string, unknown>>): Promise<number>;
+  /**
+   * A filter is required: an empty filter is refused with ERR_BULK_WITHOUT_FILTER. Returns rows changed.
+   * `ownerId` hands the rows to another user (the caller checks the `assign` action first).
+   */
+  bulkUpdate(actor: Actor, access: FormAccess, filter: JsonLogic, patch: Readonly<Record<string, unknown>>, options?: BulkUpdateOptions): Promise<number>;
   bulkRemove(actor: Actor, access: FormAccess, filter: JsonLogic): Promise<number>;
-  /** Record history, oldest first. */
-  events(access: FormAccess, id: string): Promise<readonly RecordEvent[]>;
+  /** Record history, changes and comments: all of it oldest first, or a page of it newest first. */
+  events(access: FormAccess, id: string, page?: EventPage): Promise<readonly RecordEvent[]>;
+  /** A comment on a record the caller may read: a `commented` event (the record's version is unchanged). */
+  comment(actor: Actor, access: FormAccess, id: string, text: string): Promise<RecordEvent>;
   /** Which of `ids` the access may read (deleted ones too with `includeDeleted`): one query for a whole batch. */
   visibleIds(access: FormAccess, ids: readonly string[], options?: { readonly includeDeleted?: boolean }): Promise<readonly string[]>;
   /** Readable records whose `field` holds one of up to 1,000 `values`, oldest first (imports find existing rows). */
@@ -128,15 +142,80 @@ export interface ListenOptions {
   readonly onGap?: () => void;
 }
 
+/** A page of a record's history, newest first: events older than the event id `before`, at most `limit` (1–500). */
+export interface EventPage {
+  readonly before?: string;
+  readonly limit: number;
+}
+
+/** System columns an update may change besides the data. */
+export interface RecordSystemChanges {
+  readonly ownerId?: string;
+}
+
+/** The diff key under which an owner change is journalled (field keys are lowercase, so none is `ownerId`). */
+export const OWNER_DIFF_KEY = 'ownerId';
+
 export interface RecordEvent {
   readonly id: string;
   readonly recordId: string;
-  readonly kind: 'created' | 'updated' | 'deleted' | 'restored' | 'resubmitted';
+  readonly kind: 'created' | 'updated' | 'deleted' | 'restored' | 'resubmitted' | 'commented';
   readonly actorId: string | null;
   readonly via: Actor['via'];
   /** field key -> [before, after] */
   readonly diff: Readonly<Record<string, readonly [unknown, unknown]>>;
+  /** The text of a `commented` event; null for every other kind. */
+  readonly comment: string | null;
   readonly at: string;
+}
+
+/** An uploaded file's metadata (its bytes are fetched apart). */
+export interface StoredFile {
+  readonly id: string;
+  readonly app: string;
+  readonly form: string;
+  /** The file field it was uploaded for. */
+  readonly field: string;
+  readonly name: string;
+  /** The type found in the content, not the one the client claimed. */
+  readonly mime: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly uploadedBy: string | null;
+  /** The record that first referenced it; null until then. */
+  readonly recordId: string | null;
+  /**
+   * The Idempotency-Key of the create that made that record, when its uploader made it: a retry of that
+   * same create may name the file again (and gets the first record back).
+   */
+  readonly recordIdempotencyKey: string | null;
+  readonly createdAt: string;
+  readonly hasThumbnail: boolean;
+}
+
+export interface NewFile {
+  readonly app: string;
+  readonly form: string;
+  readonly field: string;
+  readonly name: string;
+  readonly mime: string;
+  readonly content: Uint8Array;
+  readonly thumbnail?: Uint8Array | null;
+  readonly uploadedBy: string | null;
+}
+
+/** Uploaded files (see files/files-repository.ts); permissions are the server's. */
+export interface FilesRepository {
+  create(input: NewFile): Promise<StoredFile>;
+  get(id: string): Promise<StoredFile | null>;
+  getMany(ids: readonly string[]): Promise<readonly StoredFile[]>;
+  content(id: string): Promise<Uint8Array | null>;
+  thumbnail(id: string): Promise<Uint8Array | null>;
+  setThumbnail(id: string, thumbnail: Uint8Array): Promise<void>;
+  /** Links the files no record holds yet to `recordId`. */
+  attach(ids: readonly string[], recordId: string): Promise<void>;
+  /** Deletes the user's uploads that no record took, made before `before`; returns how many. */
+  removeUnattached(uploadedBy: string, before: Date): Promise<number>;
 }
 
 export interface DefinitionsRepository {
@@ -252,6 +331,8 @@ export interface Store {
   records(app: string, form: string): RecordsRepository;
   /** Reports over one app's form: aggregates and funnels under the caller's read scope. */
   reports(app: string, form: string): ReportsRepository;
+  /** Saved list views (filter, sort, columns, layout) of forms, personal or shared. */
+  readonly views: SavedViewsRepository;
   /** Dashboards of an app (definitions of kind 'dashboard'). */
   readonly dashboards: DashboardsRepository;
   /**
@@ -268,8 +349,12 @@ export interface Store {
   publish(notice: StoreNotice): Promise<void>;
   /** Background jobs (imports). */
   readonly jobs: JobsRepository;
+  /** Uploaded files (attachments of file fields). */
+  readonly files: FilesRepository;
   /** The underlying database (for the job worker, LISTEN/NOTIFY and benches). */
   readonly handle: DatabaseHandle;
+  /** Resolves once the slot indexes lists asked for are built (or failed); benches wait for it. */
+  slotIndexesSettled(): Promise<void>;
   /** Applies pending migrations; idempotent. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -280,4 +365,6 @@ export interface CreateStoreOptions {
   readonly databaseUrl?: string;
   /** PGlite data directory (default in memory). */
   readonly dataDir?: string;
+  /** Hears how each background slot-index build ended (the server logs failures). */
+  readonly onSlotIndex?: (event: SlotIndexEvent) => void;
 }

@@ -26,7 +26,10 @@ function toApp(row: { id: number | string; body: AppDefinition }): AppDefinition
  * trigger keeps from ever changing. Publishing a form also maps its fields onto slots and builds indexes
  * (see form-layout.ts), in the same transaction, so a published form is always ready for records.
  */
-export function createDefinitionsRepository(db: Kysely<any>, onFormPublished: (app: string, form: string) => void): DefinitionsRepository {
+/** `indexDdl` runs a form's publish under the lock that keeps it from racing a slot-index build (slot-indexes.ts). */
+export function createDefinitionsRepository(
+  db: Kysely<any>, onFormPublished: (app: string, form: string) => void, indexDdl: <T>(fn: () => Promise<T>) => Promise<T>,
+): DefinitionsRepository {
   const definitions = () => db.selectFrom('definitions').selectAll();
   return {
     async listApps() {
@@ -85,7 +88,7 @@ export function createDefinitionsRepository(db: Kysely<any>, onFormPublished: (a
       return toDefinition(row as DefinitionRow);
     },
     async publish(actor, app, kind, key, note) {
-      const published = await db.transaction().execute(async (trx) => {
+      const inTransaction = () => db.transaction().execute(async (trx) => {
         // Serialise publishers of one definition: the version number is max + 1.
         const draft = await trx.selectFrom('definitions').selectAll()
           .where('app', '=', app).where('kind', '=', kind).where('key', '=', key).where('version', '=', 0)
@@ -100,7 +103,9 @@ export function createDefinitionsRepository(db: Kysely<any>, onFormPublished: (a
         if (kind === 'form') await applyFormLayout(trx, app, { ...(draft.body as FormDefinition), key }, version);
         return toDefinition(row as DefinitionRow);
       });
-      if (kind === 'form') onFormPublished(app, key);
+      if (kind !== 'form') return inTransaction();
+      const published = await indexDdl(inTransaction);
+      onFormPublished(app, key);
       return published;
     },
   };

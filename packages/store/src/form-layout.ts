@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Field, FormDefinition } from '@tangram/schema';
 import { StoreError } from './errors';
-import { INDEXED_KINDS, isBooleanField, SLOT_COLUMNS, SLOT_FUNCTION, slotClassOf, slotColumn, type SlotClass } from './slots';
+import { isBooleanField, SLOT_COLUMNS, SLOT_FUNCTION, slotClassOf, slotColumn, type SlotClass } from './slots';
 
 /** How filters and sorts read a field: a typed slot, or jsonb `data->key` when it has none. */
 export type ValueType = 'text' | 'numeric' | 'time' | 'boolean' | 'json';
@@ -12,6 +12,8 @@ export interface FieldLayout {
   readonly valueType: ValueType;
   readonly slot: string | null;
   readonly unique: boolean;
+  /** The slot has its per-form index (built when a list first filters or sorts on it, see slot-indexes.ts). */
+  readonly slotIndexed: boolean;
 }
 
 /** A form's storage map: its registry id and where each field (current or retired) lives. */
@@ -33,14 +35,14 @@ export function assertFieldKey(key: string, path: string): void {
 export async function loadFormLayout(db: Kysely<any>, app: string, form: string): Promise<FormLayout | null> {
   const row = await db.selectFrom('forms').select(['id', 'published_version', 'layout_version']).where('app', '=', app).where('key', '=', form).executeTakeFirst();
   if (!row) return null;
-  const fields = await db.selectFrom('form_fields').select(['key', 'kind', 'value_type', 'slot', 'is_unique']).where('form_id', '=', row.id).execute();
+  const fields = await db.selectFrom('form_fields').select(['key', 'kind', 'value_type', 'slot', 'is_unique', 'slot_indexed']).where('form_id', '=', row.id).execute();
   return Object.freeze({
     formId: row.id,
     app,
     form,
     publishedVersion: row.published_version,
     layoutVersion: row.layout_version,
-    fields: new Map(fields.map((f) => [f.key, Object.freeze({ key: f.key, kind: f.kind, valueType: f.value_type as ValueType, slot: f.slot, unique: f.is_unique })])),
+    fields: new Map(fields.map((f) => [f.key, Object.freeze({ key: f.key, kind: f.kind, valueType: f.value_type as ValueType, slot: f.slot, unique: f.is_unique, slotIndexed: f.slot_indexed })])),
   });
 }
 
@@ -57,7 +59,9 @@ export function uniqueIndexName(formId: number, key: string): string {
 /**
  * Maps the fields of a form version being published onto storage, inside the publishing transaction:
  * registers the form, gives every new scalar field a free slot of its class (existing fields keep theirs),
- * backfills newly slotted columns from `data`, and creates the per-form partial indexes.
+ * backfills newly slotted columns from `data`, and creates the `created` and unique indexes. Slot indexes
+ * are not created here: a list builds one when it first filters or sorts on the slot (slot-indexes.ts),
+ * so a form's writes maintain only the indexes its queries use.
  */
 export async function applyFormLayout(trx: Kysely<any>, app: string, body: FormDefinition, version: number): Promise<void> {
   const formRow = await sql<{ id: number }>`
@@ -94,14 +98,13 @@ export async function applyFormLayout(trx: Kysely<any>, app: string, body: FormD
     }
     const unique = field.unique === true;
     if (before) {
-      await trx.updateTable('form_fields').set({ kind: field.kind, value_type: valueType, slot, is_unique: unique }).where('form_id', '=', formId).where('key', '=', field.key).execute();
+      // A field moved to another slot has that slot's index built on demand like a new field's.
+      const moved = keepsSlot ? {} : { slot_indexed: false };
+      await trx.updateTable('form_fields').set({ kind: field.kind, value_type: valueType, slot, is_unique: unique, ...moved }).where('form_id', '=', formId).where('key', '=', field.key).execute();
     } else {
       await trx.insertInto('form_fields').values({ form_id: formId, key: field.key, kind: field.kind, value_type: valueType, slot, is_unique: unique, first_version: version }).execute();
     }
 
-    if (slot && INDEXED_KINDS.has(field.kind)) {
-      await sql.raw(`create index if not exists records_f${formId}_${slot} on records (${slot}) where ${live}`).execute(trx);
-    }
     const uniqueName = uniqueIndexName(formId, field.key);
     if (unique) {
       // Uniqueness is enforced by an index on the slot, so a unique field needs one.

@@ -73,7 +73,7 @@ describe.each(testDialects())('identity on %s', (dialect) => {
     expect(await store.identity.appPermissions(manager, 'studio')).toEqual(['design']);
     expect(await store.identity.appPermissions(manager, 'hr')).toEqual([]);
     expect(await store.identity.appPermissions(clerk, 'studio')).toEqual([]);
-    expect(await store.identity.appPermissions(admin, 'hr')).toEqual(['design', 'manageMembers']);
+    expect(await store.identity.appPermissions(admin, 'hr')).toEqual(['design', 'manageMembers', 'shareViews']);
   });
 
   it('lists org units as a tree and refuses unknown parents', async () => {

@@ -29,4 +29,12 @@ describe.each(testDialects())('migrations on %s', (dialect) => {
       select column_name from information_schema.columns where table_name = 'records' and column_name = 'data'`.execute(store.handle.db);
     expect(rows).toEqual([]);
   });
+
+  it('gives records only its table-wide indexes and the outbox only its primary key (nothing reads pending entries yet)', async () => {
+    const { rows } = await sql<{ indexname: string }>`
+      select indexname from pg_indexes where tablename in ('records', 'outbox') order by indexname`.execute(store.handle.db);
+    expect(rows.map((r) => r.indexname)).toEqual([
+      'outbox_pkey', 'records_idempotency', 'records_org_unit', 'records_owner', 'records_pkey',
+    ]);
+  });
 });

@@ -29,6 +29,13 @@ function collectVars(node: unknown, path: string, found: { name: unknown; path: 
   }
 }
 
+/** The field keys a condition reads (what a list asks slot indexes for). */
+export function conditionFields(expr: JsonLogic): string[] {
+  const vars: { name: unknown; path: string }[] = [];
+  collectVars(expr, '', vars);
+  return vars.flatMap((v) => (typeof v.name === 'string' ? [v.name] : []));
+}
+
 const COMPARISONS = new Set(['==', '===', '!=', '!==', '<', '<=', '>', '>=']);
 
 /**

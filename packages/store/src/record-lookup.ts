@@ -1,7 +1,8 @@
 /**
  * Finds records by the values of one field, through the permission chokepoint: an import asks, per
  * chunk of up to 1,000 rows, which of the chunk's phones already belong to a record the importer can
- * read. One indexed statement (a unique field has its own index on its slot); no page count, no cursor.
+ * read. One indexed statement (a unique field has its own index on its slot; a field of another indexed
+ * kind gets its slot index built after the first lookup); no page count, no cursor.
  *
  *   findRecordsByValues(ctx, access, 'phone', ['13800138000', '13900139000'])
  *   -- select … from records r … where <scope> and r.t3 in ($1, $2) order by r.id
@@ -26,5 +27,6 @@ export async function findRecordsByValues(ctx: RecordsContext, access: FormAcces
   // Values are data, compiled to parameters (never spliced into SQL).
   const filter = { in: [{ var: field }, [...values]] } as JsonLogic;
   const { rows } = await mapped(layout, sql<RecordRow>`select ${RECORD_SELECT} from ${visibleRows(scope, { action: 'read', filter })} order by r.id`.execute(ctx.db));
+  ctx.slotIndexes.want(layout, [field]);
   return rows.map((row) => toRecordView(row, ctx.app, ctx.form, access.hiddenFields));
 }

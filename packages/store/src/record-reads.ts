@@ -5,8 +5,9 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { typedLiteral } from './typed-literal';
 import { StoreError } from './errors';
 import type { FormLayout } from './form-layout';
+import { conditionFields } from './record-filter';
 import { RECORD_SELECT, recordColumn, toRecordView, type RecordColumn, type RecordRow } from './record-columns';
-import { visibleRows, type ScopeContext } from './record-scope';
+import { isEmptyFilter, visibleRows, type ScopeContext } from './record-scope';
 import { mapped, mapQueryError, scopeContext, type RecordsContext } from './records-context';
 import { toIso } from './sql-util';
 
@@ -30,7 +31,13 @@ export async function countRecords(ctx: RecordsContext, access: FormAccess, filt
   const layout = await ctx.layout();
   const scope = scopeContext(ctx, layout, access);
   const { rows } = await mapped(layout, sql<{ c: number }>`select count(*) as c from ${visibleRows(scope, { action: 'read', filter })}`.execute(ctx.db));
+  wantSlotIndexes(ctx, layout, filter, []);
   return Number(rows[0]!.c);
+}
+
+/** After a list or count has answered: the slots its filter and sort read get their indexes built. */
+function wantSlotIndexes(ctx: RecordsContext, layout: FormLayout, filter: JsonLogic | undefined, sort: readonly ResolvedSort[]): void {
+  ctx.slotIndexes.want(layout, [...(isEmptyFilter(filter) ? [] : conditionFields(filter as JsonLogic)), ...sort.map((s) => s.name)]);
 }
 
 interface ResolvedSort { readonly name: string; readonly direction: 'asc' | 'desc'; readonly column: RecordColumn; readonly isRecordId: boolean }
@@ -120,6 +127,7 @@ export async function listRecords(ctx: RecordsContext, access: FormAccess, query
     sql<RecordRow & Record<string, unknown>>`select ${select} from ${from}${keyset} order by ${orderBy(sort)} limit ${sql.lit(limit + 1)}`.execute(ctx.db),
     sql<{ c: number }>`select count(*) as c from ${from}`.execute(ctx.db),
   ]));
+  wantSlotIndexes(ctx, layout, query.filter, sort);
   const rows = page.rows.slice(0, limit);
   const last = rows[rows.length - 1];
   const nextCursor = page.rows.length > limit && last

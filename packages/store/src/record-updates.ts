@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { JsonLogic, RecordView } from '@tangram/schema';
-import type { Actor, FormAccess, RecordEvent } from './api';
+import { OWNER_DIFF_KEY, type Actor, type BulkUpdateOptions, type EventPage, type FormAccess, type RecordEvent, type RecordSystemChanges } from './api';
 import { StoreError } from './errors';
 import type { FormLayout } from './form-layout';
 import { RECORD_SELECT, toRecordView, withoutHidden, type RecordRow } from './record-columns';
@@ -39,7 +39,7 @@ function journal(ctx: RecordsContext, layout: FormLayout, actor: Actor, kind: Re
  * the one the caller read, and the new data, its slots, the `updated` event (diff of changed fields only)
  * and the outbox entry written in one transaction.
  */
-export async function updateRecord(ctx: RecordsContext, actor: Actor, access: FormAccess, id: string, expectedVersion: number, patch: Readonly<Record<string, unknown>>, formVersion: number): Promise<RecordView> {
+export async function updateRecord(ctx: RecordsContext, actor: Actor, access: FormAccess, id: string, expectedVersion: number, patch: Readonly<Record<string, unknown>>, formVersion: number, changes: RecordSystemChanges = {}): Promise<RecordView> {
   const layout = await ctx.layout(formVersion);
   const scope = scopeContext(ctx, layout, access);
   assertAction(access, 'update');
@@ -55,7 +55,9 @@ export async function updateRecord(ctx: RecordsContext, actor: Actor, access: Fo
       }
       assertWritableFields(access, patch, before.data, '/data');
       assertAllowedValues(access, patch, '/data', before.data);
-      const diff = Object.fromEntries(Object.entries(patch).filter(([k, v]) => !sameValue(before.data[k], v)).map(([k, v]) => [k, [before.data[k] ?? null, v]]));
+      const diff: Record<string, [unknown, unknown]> = Object.fromEntries(Object.entries(patch).filter(([k, v]) => !sameValue(before.data[k], v)).map(([k, v]) => [k, [before.data[k] ?? null, v]]));
+      const ownerId = changes.ownerId ?? before.owner_id;
+      if (ownerId !== before.owner_id) diff[OWNER_DIFF_KEY] = [before.owner_id, ownerId];
       if (Object.keys(diff).length === 0 && formVersion === before.form_version) return toRecordView(before, ctx.app, ctx.form, access.hiddenFields);
       const data = { ...before.data, ...patch };
       const { rows: updated } = await sql<RecordRow>`
@@ -63,7 +65,7 @@ export async function updateRecord(ctx: RecordsContext, actor: Actor, access: Fo
           select ${JSON.stringify(data)}::jsonb as data, ${JSON.stringify(diff)}::jsonb as diff
         ), u as (
           update records t set form_version = ${formVersion}, version = t.version + 1, updated_at = now(),
-            updated_by = ${actor.userId}::text${slotSets(layout, sql`v.data`)}
+            owner_id = ${ownerId}::text, updated_by = ${actor.userId}::text${slotSets(layout, sql`v.data`)}
           from v where t.id = ${id}::bigint
           returning t.*, v.diff
         ), w as (
@@ -119,29 +121,35 @@ function requireFilter(filter: JsonLogic | undefined): void {
 
 /**
  * One statement: lock the rows the update scope and filter reach, merge the patch into their data,
- * refill the patched slots, and journal each row with a diff of what really changed.
+ * refill the patched slots, set the new owner when one is given, and journal each row with a diff of
+ * what really changed (an owner change as `ownerId: [before, after]`).
  */
-export async function bulkUpdateRecords(ctx: RecordsContext, actor: Actor, access: FormAccess, filter: JsonLogic, patch: Readonly<Record<string, unknown>>): Promise<number> {
+export async function bulkUpdateRecords(ctx: RecordsContext, actor: Actor, access: FormAccess, filter: JsonLogic, patch: Readonly<Record<string, unknown>>, options: BulkUpdateOptions = {}): Promise<number> {
   requireFilter(filter);
   const layout = await ctx.layout();
   const scope = scopeContext(ctx, layout, access);
   assertAction(access, 'update');
+  // Taking rows for oneself is an update; handing them to someone else needs `assign` (as on create).
+  if (options.ownerId !== undefined && options.ownerId !== access.user?.id) assertAction(access, 'assign');
   assertStorableData(layout, patch, '/patch');
   assertWritableFields(access, patch, undefined, '/patch');
   assertAllowedValues(access, patch, '/patch');
-  if (Object.keys(patch).length === 0) return 0;
+  if (Object.keys(patch).length === 0 && options.ownerId === undefined) return 0;
   const json = JSON.stringify(patch);
+  const owner = options.ownerId ?? null;
   try {
     const { rows } = await sql<{ c: number }>`
       with target as (
-        select r.id, rd.data from ${visibleRows(scope, { action: 'update', filter })} for update of r
+        select r.id, r.owner_id, rd.data from ${visibleRows(scope, { action: 'update', filter })} for update of r
       ), u as (
-        update records t set version = t.version + 1, updated_at = now(),
+        update records t set version = t.version + 1, updated_at = now(), owner_id = coalesce(${owner}::text, t.owner_id),
           updated_by = ${actor.userId}::text${slotSets(layout, sql`(coalesce(target.data, '{}'::jsonb) || ${json}::jsonb)`, new Set(Object.keys(patch)))}
         from target where t.id = target.id
         returning t.id, t.version, coalesce((
           select jsonb_object_agg(p.key, jsonb_build_array(coalesce(target.data->p.key, 'null'::jsonb), p.value))
-          from jsonb_each(${json}::jsonb) p where target.data->p.key is distinct from p.value), '{}'::jsonb) as diff
+          from jsonb_each(${json}::jsonb) p where target.data->p.key is distinct from p.value), '{}'::jsonb)
+          || case when ${owner}::text is not null and target.owner_id is distinct from ${owner}::text
+               then jsonb_build_object(${OWNER_DIFF_KEY}::text, jsonb_build_array(target.owner_id, ${owner}::text)) else '{}'::jsonb end as diff
       ), w as (
         update record_data x set data = x.data || ${json}::jsonb from target where x.record_id = target.id
       ), ${journal(ctx, layout, actor, 'updated')}
@@ -168,21 +176,40 @@ export async function bulkRemoveRecords(ctx: RecordsContext, actor: Actor, acces
   return Number(rows[0]!.c);
 }
 
-interface EventRow { id: string; record_id: string; kind: RecordEvent['kind']; actor_id: string | null; via: RecordEvent['via']; diff: Record<string, [unknown, unknown]>; at: Date }
+export interface EventRow { id: string; record_id: string; kind: RecordEvent['kind']; actor_id: string | null; via: RecordEvent['via']; diff: Record<string, [unknown, unknown]>; comment: string | null; at: Date }
 
-/** History of a record the reader can see (deleted ones included), oldest first, hidden fields removed. */
-export async function recordEvents(ctx: RecordsContext, access: FormAccess, id: string): Promise<RecordEvent[]> {
+export const EVENT_SELECT = sql`e.id::text as id, e.record_id::text as record_id, e.kind, e.actor_id, e.via, e.diff, e.comment, e.at`;
+
+export function toRecordEvent(row: EventRow, hiddenFields: ReadonlySet<string>): RecordEvent {
+  return Object.freeze({
+    id: row.id, recordId: row.record_id, kind: row.kind, actorId: row.actor_id, via: row.via,
+    diff: withoutHidden(row.diff, hiddenFields) as RecordEvent['diff'], comment: row.comment ?? null, at: new Date(row.at).toISOString(),
+  });
+}
+
+/**
+ * History of a record the reader can see (deleted ones included), hidden fields removed: all of it oldest
+ * first, or with `page` a page of it newest first (events before the event id `page.before`).
+ *   recordEvents(ctx, access, '42')                         -> [created, updated, commented, …]
+ *   recordEvents(ctx, access, '42', { limit: 2 })           -> [newest, second newest]
+ *   recordEvents(ctx, access, '42', { before: '17', limit: 2 }) -> the two before event 17
+ */
+export async function recordEvents(ctx: RecordsContext, access: FormAccess, id: string, page?: EventPage): Promise<RecordEvent[]> {
   const layout = await ctx.layout();
   const scope = scopeContext(ctx, layout, access);
   if (!isRecordId(id)) throw notFound(String(id));
-  const { rows } = await sql<EventRow & { visible: boolean }>`
-    select e.id::text as id, e.record_id::text as record_id, e.kind, e.actor_id, e.via, e.diff, e.at
-    from record_events e
-    where e.record_id = (select r.id from ${visibleRows(scope, { action: 'read', includeDeleted: true })} and r.id = ${id}::bigint)
-    order by e.id`.execute(ctx.db);
-  if (rows.length === 0) throw notFound(id);
-  return rows.map((row) => Object.freeze({
-    id: row.id, recordId: row.record_id, kind: row.kind, actorId: row.actor_id, via: row.via,
-    diff: withoutHidden(row.diff, access.hiddenFields) as RecordEvent['diff'], at: new Date(row.at).toISOString(),
-  }));
+  const record = sql`(select r.id from ${visibleRows(scope, { action: 'read', includeDeleted: true })} and r.id = ${id}::bigint)`;
+  if (!page) {
+    const { rows } = await sql<EventRow>`select ${EVENT_SELECT} from record_events e where e.record_id = ${record} order by e.id`.execute(ctx.db);
+    if (rows.length === 0) throw notFound(id);
+    return rows.map((row) => toRecordEvent(row, access.hiddenFields));
+  }
+  if (page.before !== undefined && !isRecordId(page.before)) throw new StoreError('ERR_INVALID_CURSOR', 'before is an event id', { path: '/before' });
+  const before = page.before === undefined ? sql`` : sql` and e.id < ${page.before}::bigint`;
+  const { rows } = await sql<EventRow>`
+    select ${EVENT_SELECT} from record_events e where e.record_id = ${record}${before}
+    order by e.id desc limit ${sql.lit(Math.max(1, Math.min(500, Math.trunc(page.limit))))}`.execute(ctx.db);
+  // An empty page of a record the reader can see is an answer, not a 404.
+  if (rows.length === 0 && (await sql`select 1 from ${visibleRows(scope, { action: 'read', includeDeleted: true })} and r.id = ${id}::bigint`.execute(ctx.db)).rows.length === 0) throw notFound(id);
+  return rows.map((row) => toRecordEvent(row, access.hiddenFields));
 }

@@ -52,5 +52,11 @@ export function assertWritableFields(access: FormAccess, patch: Readonly<Record<
 }
 
 export function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return canonical(a ?? null) === canonical(b ?? null);
+}
+
+/** JSON with object keys sorted: jsonb hands objects back with its own key order (`{id, mime, name, size}`). */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : v);
 }

@@ -4,6 +4,7 @@ import { StoreError } from './errors';
 import type { FormLayout } from './form-layout';
 import { uniqueIndexName } from './form-layout';
 import type { ScopeContext } from './record-scope';
+import type { SlotIndexes } from './slot-indexes';
 import { isUniqueViolation, violatedIndex } from './sql-util';
 
 /** What every records operation of one form needs: the database, the form's storage map and the clock. */
@@ -14,6 +15,8 @@ export interface RecordsContext {
   /** The form's layout; `atLeastVersion` reloads it when another process published a newer version. */
   layout(atLeastVersion?: number): Promise<FormLayout>;
   readonly now: () => Date;
+  /** Builds the slot indexes lists ask for, in the background. */
+  readonly slotIndexes: SlotIndexes;
 }
 
 export function scopeContext(ctx: RecordsContext, layout: FormLayout, access: FormAccess): ScopeContext {

@@ -6,8 +6,8 @@ import type { Field, FormDefinition, RegionValue } from '@tangram/schema';
  */
 export type Draft = Readonly<Record<string, unknown>>;
 
-/** Kinds the server computes or that this slice cannot upload yet: never sent. */
-const NOT_SENT = new Set<Field['kind']>(['formula', 'autonumber', 'file']);
+/** Kinds the server computes: never sent. */
+const NOT_SENT = new Set<Field['kind']>(['formula', 'autonumber']);
 const NUMERIC = new Set<Field['kind']>(['number', 'percent', 'rating']);
 
 function isBlank(value: unknown): boolean {

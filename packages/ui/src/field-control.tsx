@@ -1,6 +1,7 @@
 import { useId, type CSSProperties, type ReactNode } from 'react';
 import type { Field, Locale } from '@tangram/schema';
 import type { Draft } from './draft';
+import { FileControl } from './file-control';
 import { currencySymbol, fieldLabel, formatValue, localText } from './format-value';
 import type { FormLabels } from './labels';
 
@@ -251,11 +252,7 @@ const CONTROLS = {
   subtable: (p) => <Subtable {...p} />,
   formula: (p) => <Computed {...p} />,
   autonumber: (p) => <Computed {...p} />,
-  file: (p) => (
-    <p id={p.id} className="tg-placeholder" aria-describedby={p.describedBy}>
-      {p.labels.fileLater}
-    </p>
-  ),
+  file: (p) => <FileControl {...p} />,
   rating: (p) => <Rating {...p} />,
   region: (p) => <Region {...p} />,
 } satisfies Record<Field['kind'], (props: ControlProps) => ReactNode>;

@@ -3,7 +3,7 @@
  * the renderer draws a published form, the pure helpers turn drafts into record input, place problems
  * on fields, decide visibility, format values and build list filters.
  */
-export { formSections, type LaidOutSection } from './form-layout';
+export { formSections, formTabs, type LaidOutSection, type LaidOutTab } from './form-layout';
 export { draftFromRecord, setDraftValue, toRecordInput, type Draft } from './draft';
 export { fieldStates, type ConditionContext, type FieldState } from './field-states';
 export { placeProblems, type PlacedProblems } from './problems-by-field';
@@ -13,6 +13,7 @@ export { columnFields, defaultColumns, nextSort } from './list-columns';
 export { buildFilter, filterableFields, filterOperators, operatorNeedsValue, FILTER_OPERATORS, type FilterCondition, type FilterOperator } from './filter-logic';
 export type { FormLabels } from './labels';
 export { FieldControl, type FieldControlProps } from './field-control';
+export { FileTransferContext, formatBytes, hasPreview, type FileLabels, type FileTransfer } from './file-transfer';
 export { FormRenderer, type FormRendererProps } from './form-renderer';
 export { RecordFieldsView, type RecordFieldsViewProps } from './record-fields-view';
 export { Chart } from './charts/chart';

@@ -18,4 +18,10 @@ export interface FormLabels {
   readonly idHint: string;
   readonly ratingValue: string;
   readonly empty: string;
+  /** The accessible name of a form's tab list. */
+  readonly tabs: string;
+  /** After a tab's title when it holds problems; `{count}` is filled. */
+  readonly tabErrors: string;
+  /** The button under a tab that opens the next one; `{title}` is filled. */
+  readonly nextTab: string;
 }

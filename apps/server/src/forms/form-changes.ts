@@ -1,19 +1,9 @@
-import type { Field, FieldKind, FormDefinition, JsonLogic, LocalizedText } from '@tangram/schema';
+import type { Field, FormChange, FormDefinition, JsonLogic } from '@tangram/schema';
 
 /**
- * What publishing a draft changes for records written with the published version. Fields are matched by
- * their storage `id` (keys may be renamed); only the record's own level is compared, sub-table rows are not.
- */
-export type FormChange =
-  | { readonly kind: 'fieldAdded'; readonly field: string; readonly label: LocalizedText; readonly required: boolean }
-  | { readonly kind: 'fieldRemoved'; readonly field: string; readonly label: LocalizedText }
-  | { readonly kind: 'keyRenamed'; readonly field: string; readonly label: LocalizedText; readonly from: string }
-  | { readonly kind: 'kindChanged'; readonly field: string; readonly label: LocalizedText; readonly from: FieldKind; readonly to: FieldKind }
-  | { readonly kind: 'becameRequired'; readonly field: string; readonly label: LocalizedText }
-  | { readonly kind: 'optionRemoved'; readonly field: string; readonly label: LocalizedText; readonly values: readonly string[] };
-
-/**
- * The changes from `published` to `draft`, in the draft's field order (removed fields last).
+ * The changes from `published` to `draft`, in the draft's field order (removed fields last). Fields are
+ * matched by their storage `id` (keys may be renamed); only the record's own level is compared, sub-table
+ * rows are not.
  *
  *   compareFormVersions(v1, draftWithNewRequiredPhone)
  *     -> [{ kind: 'fieldAdded', field: 'phone', label: {…}, required: true }]

@@ -1,5 +1,5 @@
 import type { Locale, LocalizedText } from '@tangram/schema';
-import type { FormChange } from './form-changes';
+import type { FormChange } from '@tangram/schema';
 
 /** What happens to existing records, per change, in both languages. `{count}` is filled per change. */
 const TEMPLATES: Readonly<Record<Locale, Readonly<Record<FormChange['kind'] | 'fieldAddedOptional', string>>>> = {

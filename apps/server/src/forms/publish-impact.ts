@@ -1,27 +1,10 @@
-import type { FormDefinition, Locale, User } from '@tangram/schema';
+import type { ChangeImpact, FormDefinition, Locale, PublishImpact, User } from '@tangram/schema';
 import type { FormAccess, Store } from '@tangram/store';
-import { affectedFilter, compareFormVersions, publishedKeyOf, type FormChange } from './form-changes';
+import { affectedFilter, compareFormVersions, publishedKeyOf } from './form-changes';
 import { impactMessage } from './impact-messages';
 
 /** How many records each preview shows per change. */
 export const IMPACT_SAMPLE_SIZE = 3;
-
-export interface ChangeImpact {
-  readonly change: FormChange;
-  /** Records of the form (all of them, whatever the designer's own row scope) that the change touches. */
-  readonly affected: number;
-  /** A few of them the designer may read, with the stored value of the field as it was published. */
-  readonly samples: readonly { readonly id: string; readonly value?: unknown }[];
-  readonly message: string;
-}
-
-export interface PublishImpact {
-  /** The published version the draft is compared with; null before the first publish. */
-  readonly fromVersion: number | null;
-  /** Live records of the form. */
-  readonly total: number;
-  readonly changes: readonly ChangeImpact[];
-}
 
 /**
  * Compares a draft with the latest published version and counts, in SQL, the records each change
@@ -54,7 +37,7 @@ export async function previewPublishImpact(
       ? (await records.list(own, { ...(filter === undefined ? {} : { filter }), limit: IMPACT_SAMPLE_SIZE })).items
           .map((r) => (key in r.data ? { id: r.id, value: r.data[key] } : { id: r.id }))
       : [];
-    return { change, affected, samples, message: impactMessage(change, affected, locale) };
+    return { ...change, affected, samples, message: impactMessage(change, affected, locale) };
   }));
   return { fromVersion: published.version, total, changes };
 }

@@ -65,30 +65,37 @@ export async function runImport(deps: ImportDeps, job: JobView): Promise<ImportP
   const lastHeaderRow = Math.max(0, ...payload.headerRows);
   let chunk: Chunk = { rows: [], inputs: [] };
 
-  const handle = async (full: Chunk) => {
-    progress = await processChunk(ctx, full, progress);
+  const save = async (checked: CheckedChunk) => {
+    progress = await saveChunk(ctx, checked, progress);
     await store.jobs.checkpoint(job.id, progress, deps.leaseMs);
     await deps.publish(`job:${job.id}`, { id: job.id, status: 'running', progress }, [user.id]);
   };
-  // While one chunk is checked and written, the next is read from the file: parsing is CPU work and
-  // writing mostly waits on the database, so they overlap. A chunk starts only after the previous one
-  // is saved, so its duplicate lookup sees every row before it.
+  // While one chunk is written, the next is read from the file and checked by the form engine: parsing
+  // and checking are CPU work here, writing mostly waits on the database, so they overlap. A chunk's
+  // duplicate lookup and writes start only after the previous one is saved, so the lookup sees every
+  // row before it.
   let pending: Promise<void> = Promise.resolve();
-  for await (const row of readSheetRows(file.content, payload.format)) {
-    if (row.row <= lastHeaderRow || row.row <= progress.rowsDone || isBlankRow(row.cells)) continue;
-    chunk.rows.push(row);
-    chunk.inputs.push(rowInput(ctx.columns, row.cells));
-    if (chunk.rows.length >= IMPORT_CHUNK_ROWS) {
-      const full = chunk;
-      chunk = { rows: [], inputs: [] };
-      await pending;
-      pending = handle(full);
-      // Awaited at the next boundary; until then a failure must not count as unhandled.
-      pending.catch(() => undefined);
+  try {
+    for await (const row of readSheetRows(file.content, payload.format)) {
+      if (row.row <= lastHeaderRow || row.row <= progress.rowsDone || isBlankRow(row.cells)) continue;
+      chunk.rows.push(row);
+      chunk.inputs.push(rowInput(ctx.columns, row.cells));
+      if (chunk.rows.length >= IMPORT_CHUNK_ROWS) {
+        const checked = await checkChunk(ctx, chunk);
+        chunk = { rows: [], inputs: [] };
+        await pending;
+        pending = save(checked);
+        // Awaited at the next boundary; until then a failure must not count as unhandled.
+        pending.catch(() => undefined);
+      }
     }
+  } catch (error) {
+    // The job is only marked failed once the chunk being saved has settled, so its checkpoint lands first.
+    await pending.catch(() => undefined);
+    throw error;
   }
   await pending;
-  if (chunk.rows.length > 0) await handle(chunk);
+  if (chunk.rows.length > 0) await save(await checkChunk(ctx, chunk));
   // The total shown before the run was counted without parsing; now it is exact.
   return { ...progress, total: progress.processed };
 }
@@ -108,16 +115,28 @@ interface ChunkContext {
   readonly warnChecks: readonly string[];
 }
 
-async function processChunk(ctx: ChunkContext, chunk: Chunk, before: ImportProgress): Promise<ImportProgress> {
-  const { deps, job, payload, access, form } = ctx;
-  const counts = { created: 0, updated: 0, skipped: 0 };
-  const rejects: JobReject[] = [];
-  const reject = (row: SheetRow, problems: readonly Problem[]) => rejects.push({ row: row.row, cells: storableCells(row.cells), problems });
+/** A chunk after the form engine: rows ready to store, and the rows it refused. */
+interface CheckedChunk {
+  readonly rows: readonly SheetRow[];
+  readonly ready: readonly ReadyRow[];
+  readonly rejects: JobReject[];
+  /** The clock the rows were checked at; updates of this chunk use it too. */
+  readonly now: Date;
+}
 
-  // 1. Every row through the form engine, as a create.
+interface ReadyRow { readonly row: SheetRow; readonly input: Record<string, unknown>; readonly record: NewRecord }
+
+function rejectOf(row: SheetRow, problems: readonly Problem[]): JobReject {
+  return { row: row.row, cells: storableCells(row.cells), problems };
+}
+
+/** 1. Every row through the form engine, as a create. Reads nothing another chunk writes. */
+async function checkChunk(ctx: ChunkContext, chunk: Chunk): Promise<CheckedChunk> {
+  const { deps, job, access, form } = ctx;
   const firsts = await Promise.all(ctx.autonumberFields.map((f) => deps.store.nextSequence(job.app, job.form, f, chunk.rows.length)));
   const now = deps.now();
-  const ready: { row: SheetRow; input: Record<string, unknown>; record: NewRecord }[] = [];
+  const ready: ReadyRow[] = [];
+  const rejects: JobReject[] = [];
   chunk.rows.forEach((row, i) => {
     const autonumbers = Object.fromEntries(ctx.autonumberFields.map((f, k) => [f, firsts[k]! + i]));
     const input = chunk.inputs[i]!;
@@ -126,14 +145,23 @@ async function processChunk(ctx: ChunkContext, chunk: Chunk, before: ImportProgr
       input: { data: input, confirmedWarnings: ctx.warnChecks },
     });
     if (prepared.ok) ready.push({ row, input, record: prepared.record });
-    else reject(row, [...prepared.forbidden, ...prepared.invalid]);
+    else rejects.push(rejectOf(row, [...prepared.forbidden, ...prepared.invalid]));
   });
+  return { rows: chunk.rows, ready, rejects, now };
+}
+
+/** 2–4. Duplicates, creates and updates of a checked chunk, its rejected rows, and the progress after it. */
+async function saveChunk(ctx: ChunkContext, chunk: CheckedChunk, before: ImportProgress): Promise<ImportProgress> {
+  const { deps, job, payload, access, form } = ctx;
+  const { ready, rejects, now } = chunk;
+  const counts = { created: 0, updated: 0, skipped: 0 };
+  const reject = (row: SheetRow, problems: readonly Problem[]) => rejects.push(rejectOf(row, problems));
 
   // 2. Which rows match a record that exists (or that an earlier row of this chunk creates).
   const match = payload.matchField;
   const existing = match ? await findExisting(ctx, match, ready.map((r) => r.record.data[match])) : new Map<string, RecordView>();
-  const toCreate: typeof ready = [];
-  const toUpdate: typeof ready = [];
+  const toCreate: ReadyRow[] = [];
+  const toUpdate: ReadyRow[] = [];
   const claimed = new Set<string>();
   for (const item of ready) {
     const key = match ? matchKey(item.record.data[match]) : undefined;

@@ -11,6 +11,7 @@ import { publicFormAccess, type Actor, type PublicForm } from '@tangram/store';
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../errors';
 import { evaluateForm } from '../records/form-engine';
+import { checkFileRefs } from '../files/file-refs';
 import type { PublishedForms } from '../records/published-forms';
 
 export interface SubmissionInput {
@@ -35,6 +36,9 @@ export async function submitPublicForm(app: FastifyInstance, forms: PublishedFor
   const form = await forms.latest(publicForm.app, publicForm.form);
   const shown = new Set(settings.fields);
   const typed = Object.fromEntries(Object.entries(input.data).filter(([key]) => shown.has(key)));
+  // A visitor has no uploads of their own: any file value names someone else's file.
+  const files = await checkFileRefs(app.store, { app: publicForm.app, form: form.definition, data: typed, basePath: '/data', userId: null, recordId: null });
+  if (files.problems.length > 0) throw new ApiError('ERR_RECORD_INVALID', { errors: files.problems });
   const prefilled = Object.fromEntries(
     settings.prefill
       .filter((key) => !(key in typed) && typeof input.params?.[key] === 'string' && input.params[key]!.trim() !== '')

@@ -14,12 +14,14 @@ export function checkBulkPatch(form: FormDefinition, patch: Readonly<Record<stri
   const known = new Set(form.fields.map((f) => f.key));
   const unknown = Object.keys(patch).filter((key) => !known.has(key));
   if (unknown.length > 0) return { ok: false, problems: unknown.map((key) => ({ path: `/data/${key}`, code: 'unknownField', params: { field: key } })) };
-  const computed = form.fields.filter((f) => Object.hasOwn(patch, f.key) && (f.kind === 'formula' || f.kind === 'autonumber'));
+  // Files belong to one record each (see files/file-refs.ts): they are never set on many at once.
+  const computed = form.fields.filter((f) => Object.hasOwn(patch, f.key) && (f.kind === 'formula' || f.kind === 'autonumber' || f.kind === 'file'));
   if (computed.length > 0) return { ok: false, problems: computed.map((f) => ({ path: `/data/${f.key}`, code: 'invalid', params: { field: f.key } })) };
   const subset: FormDefinition = {
     ...form,
     fields: form.fields.filter((f) => Object.hasOwn(patch, f.key)).map(standalone),
     layout: undefined,
+    tabs: undefined,
     checks: undefined,
   };
   const result = evaluateForm(subset, patch, { ...ctx, mode: 'update', previous: {} });

@@ -33,15 +33,18 @@ export function parseFilter(raw: unknown, fieldKeys: readonly string[], access: 
   return expr as JsonLogic;
 }
 
-/** `-createdAt,name` -> createdAt desc, name asc. Hidden fields can't be sorted by (their order would leak them). */
-export function parseSort(raw: string, fieldKeys: readonly string[], access: FormAccess): SortKey[] {
+/**
+ * `-createdAt,name` -> createdAt desc, name asc. Hidden fields can't be sorted by (their order would leak
+ * them). `path` locates the sort in the request (`/query/sort`, `/sort`).
+ */
+export function parseSort(raw: string, fieldKeys: readonly string[], access: FormAccess, path = '/query/sort'): SortKey[] {
   const known = new Set<string>([...fieldKeys, ...SYSTEM_COLUMNS]);
   const problems: Problem[] = [];
   const keys = raw.split(',').map((part, index) => {
     const trimmed = part.trim();
     const direction = trimmed.startsWith('-') ? 'desc' : 'asc';
     const field = trimmed.replace(/^[-+]/, '');
-    if (!known.has(field) || access.hiddenFields.has(field)) problems.push({ path: `/query/sort/${index}`, code: 'unknownField', params: { field } });
+    if (!known.has(field) || access.hiddenFields.has(field)) problems.push({ path: `${path}/${index}`, code: 'unknownField', params: { field } });
     return { field, direction } as const;
   });
   if (problems.length > 0) throw new ApiError('ERR_INVALID_SORT', { errors: problems });

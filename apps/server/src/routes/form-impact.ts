@@ -58,11 +58,6 @@ export const formImpactRoutes: FastifyPluginAsync = async (app) => {
     const draft = await app.store.definitions.getDraft(appKey, 'form', form);
     if (!draft) throw new ApiError('ERR_NOT_FOUND');
     const body = validOrThrow<FormDefinition>(validateForm(draft.body));
-    const impact = await previewPublishImpact(app.store, user, appKey, form, body, negotiateLocale(request.headers['accept-language']));
-    return {
-      fromVersion: impact.fromVersion,
-      total: impact.total,
-      changes: impact.changes.map(({ change, affected, samples, message }) => ({ ...change, affected, samples, message })),
-    };
+    return previewPublishImpact(app.store, user, appKey, form, body, negotiateLocale(request.headers['accept-language']));
   });
 };

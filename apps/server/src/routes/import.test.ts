@@ -1,6 +1,7 @@
 import type { FormDefinition, RoleDefinition } from '@tangram/schema';
 import { testDialects } from '@tangram/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IMPORT_CHUNK_ROWS } from '../import/import-runner';
 import { makeXlsx, multipart, readXlsx } from '../import/test-sheets';
 import { call, createTestApp, createUser, setupAdmin, type Session, type TestApp } from '../testing/test-app';
 
@@ -240,5 +241,23 @@ describe.each(testDialects())('spreadsheet import (%s)', (dialect) => {
     const phones = (await records(admin)).map((r) => r.data.phone).filter((p) => String(p).startsWith('131000'));
     expect(phones.sort()).toEqual(['13100000001', '13100000002', '13100000003']);
     expect((await t.store.jobs.get(id))!.attempts).toBe(2);
+  });
+
+  // Last: it adds thousands of records, which the tests above read the first page of.
+  it('imports a sheet of several chunks: a phone repeated in a later chunk is a duplicate, every row gets its own number', async () => {
+    const count = IMPORT_CHUNK_ROWS * 2 + 400;
+    const phone = (i: number) => String(15_100_000_000 + i);
+    const rows: unknown[][] = [['姓名', '手机号', '来源渠道']];
+    for (let i = 0; i < count; i++) rows.push([`客户${i}`, phone(i), 'web']);
+    // The last chunk repeats the first row's phone; the second chunk holds a phone that is not one.
+    rows[count] = ['重复', phone(0), 'web'];
+    rows[IMPORT_CHUNK_ROWS + 10] = ['坏号码', '12345', 'web'];
+    const done = await importAll(admin, await makeXlsx({ rows }), { onDuplicate: 'skip' });
+    expect(done).toMatchObject({ status: 'done', progress: { total: count, processed: count, created: count - 2, skipped: 1, rejected: 1 } });
+    const withPhone = (p: string) => `${BASE}/records?filter=${encodeURIComponent(JSON.stringify({ '==': [{ var: 'phone' }, p] }))}`;
+    const first = (await call(t.app, { method: 'GET', url: withPhone(phone(0)), headers: admin.headers })).body.items as { data: Record<string, unknown> }[];
+    expect(first.map((r) => r.data.name)).toEqual(['客户0']);
+    const sample = await Promise.all([1, IMPORT_CHUNK_ROWS + 1, count - 2].map(async (i) => (await call(t.app, { method: 'GET', url: withPhone(phone(i)), headers: admin.headers })).body.items[0].data.code as string));
+    expect(new Set(sample).size).toBe(3);
   });
 });

@@ -1,9 +1,11 @@
 import type { FormDefinition, JsonLogic } from '@tangram/schema';
 import type { FastifyPluginAsync } from 'fastify';
 import { ApiError } from '../errors';
+import { checkFileRefs } from '../files/file-refs';
 import { problems } from '../http/shared-schemas';
 import { actorOf } from '../plugins/auth';
 import { forbiddenWrites, visibleRecord } from '../records/field-access';
+import { checkRecordPermissions } from '../records/prepare-record';
 import { checkBulkPatch } from '../records/bulk-patch';
 import { evaluateForm } from '../records/form-engine';
 import { parseFilter } from '../records/list-query';
@@ -16,10 +18,11 @@ type RecordParams = FormParams & { id: string };
 
 /** Changes to stored records: patch with optimistic locking, soft delete and restore, bulk by filter. */
 export const recordChangeRoutes: FastifyPluginAsync<{ forms: PublishedForms }> = async (app, { forms }) => {
-  app.patch<{ Params: RecordParams; Body: { version: number; data: Record<string, unknown>; confirmedWarnings?: string[] } }>('/apps/:app/forms/:form/records/:id', {
+  app.patch<{ Params: RecordParams; Body: { version: number; data: Record<string, unknown>; ownerId?: string; confirmedWarnings?: string[] } }>('/apps/:app/forms/:form/records/:id', {
     schema: {
       tags: ['records'],
-      summary: 'Change fields of a record; send the version you read (409 ERR_RECORD_STALE with currentVersion when stale)',
+      summary: 'Change fields (and the owner) of a record; send the version you read (409 ERR_RECORD_STALE with currentVersion when stale)',
+      description: 'Handing the record to another user (`ownerId`) needs the `assign` action, as on create. File values must name files the caller uploaded for that field, or files the record already holds.',
       params: recordParams,
       body: patchBody,
       response: { 200: recordResponse, ...writeProblems },
@@ -27,11 +30,18 @@ export const recordChangeRoutes: FastifyPluginAsync<{ forms: PublishedForms }> =
   }, async (request) => {
     const { app: appKey, form: formKey, id } = request.params;
     const { user, access, records, form } = await requireFormAction(app, forms, request, appKey, formKey, 'update');
-    const forbidden = forbiddenWrites(access, request.body.data, '/data');
+    const { ownerId } = request.body;
+    const forbidden = checkRecordPermissions(access, user, { data: request.body.data, ...(ownerId === undefined ? {} : { ownerId }) }, '');
     if (forbidden.length > 0) throw new ApiError('ERR_FORBIDDEN', { errors: forbidden });
     const current = await records.get(access, id);
     if (!current) throw new ApiError('ERR_NOT_FOUND');
-    const result = evaluateForm(form.definition, request.body.data, {
+    if (ownerId !== undefined && ownerId !== current.ownerId) {
+      const owner = await app.store.identity.getUser(ownerId);
+      if (!owner || owner.disabled) throw new ApiError('ERR_RECORD_INVALID', { errors: [{ path: '/ownerId', code: 'unknownUser', params: { id: ownerId } }] });
+    }
+    const files = await checkFileRefs(app.store, { app: appKey, form: form.definition, data: request.body.data, basePath: '/data', userId: user.id, recordId: current.id });
+    if (files.problems.length > 0) throw new ApiError('ERR_RECORD_INVALID', { errors: files.problems });
+    const result = evaluateForm(form.definition, files.data, {
       mode: 'update',
       previous: current.data,
       now: app.now(),
@@ -45,7 +55,8 @@ export const recordChangeRoutes: FastifyPluginAsync<{ forms: PublishedForms }> =
       });
     }
     const patch = changedFields(form.definition, request.body.data, result.data);
-    const updated = await records.update(actorOf(request), access, id, request.body.version, patch, form.version);
+    const updated = await records.update(actorOf(request), access, id, request.body.version, patch, form.version, ownerId === undefined ? {} : { ownerId });
+    await app.store.files.attach(files.fileIds, updated.id);
     return visibleRecord(access, updated);
   });
 
@@ -79,24 +90,31 @@ export const recordChangeRoutes: FastifyPluginAsync<{ forms: PublishedForms }> =
 
   const bulkResponse = { type: 'object', properties: { count: { type: 'integer' } }, required: ['count'] } as const;
 
-  app.post<{ Params: FormParams; Body: { filter: unknown; data?: Record<string, unknown> } }>('/apps/:app/forms/:form/records/bulk-update', {
+  app.post<{ Params: FormParams; Body: { filter: unknown; data?: Record<string, unknown>; ownerId?: string } }>('/apps/:app/forms/:form/records/bulk-update', {
     schema: {
       tags: ['records'],
-      summary: 'Set fields on every visible record matching a filter (a filter is required)',
+      summary: 'Set fields on, or hand to another owner, every visible record matching a filter (a filter is required)',
+      description: 'Send `data`, `ownerId` or both. Giving rows to someone other than the caller needs the `assign` action, as on create.',
       params: formParams,
-      body: { ...bulkBody, required: ['filter', 'data'] },
+      body: bulkBody,
       response: { 200: bulkResponse, ...writeProblems },
     },
   }, async (request) => {
     const { app: appKey, form: formKey } = request.params;
     const { user, access, records, form } = await requireFormAction(app, forms, request, appKey, formKey, 'update');
+    const { data, ownerId } = request.body;
+    if (data === undefined && ownerId === undefined) {
+      throw new ApiError('ERR_VALIDATION', { errors: [{ path: '/data', code: 'required', params: { missingProperty: 'data' } }] });
+    }
     const filter = requireFilter(request.body.filter, form.fieldKeys, access);
-    const data = request.body.data ?? {};
-    const forbidden = forbiddenWrites(access, data, '/data');
+    const forbidden = checkRecordPermissions(access, user, { data: data ?? {}, ...(ownerId !== undefined ? { ownerId } : {}) }, '');
     if (forbidden.length > 0) throw new ApiError('ERR_FORBIDDEN', { errors: forbidden });
-    const checked = checkBulkPatch(form.definition, data, { now: app.now(), user: { id: user.id, orgUnitIds: access.user?.orgUnitIds ?? [] } });
+    if (ownerId !== undefined && !(await app.store.identity.getUser(ownerId))) {
+      throw new ApiError('ERR_RECORD_INVALID', { errors: [{ path: '/ownerId', code: 'unknownUser', params: { id: ownerId } }] });
+    }
+    const checked = checkBulkPatch(form.definition, data ?? {}, { now: app.now(), user: { id: user.id, orgUnitIds: access.user?.orgUnitIds ?? [] } });
     if (!checked.ok) throw new ApiError('ERR_RECORD_INVALID', { errors: checked.problems });
-    return { count: await records.bulkUpdate(actorOf(request), access, filter, checked.data) };
+    return { count: await records.bulkUpdate(actorOf(request), access, filter, checked.data, ownerId !== undefined ? { ownerId } : {}) };
   });
 
   app.post<{ Params: FormParams; Body: { filter: unknown } }>('/apps/:app/forms/:form/records/bulk-delete', {

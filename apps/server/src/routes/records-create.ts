@@ -3,6 +3,7 @@ import type { Problem } from '@tangram/schema';
 import type { NewRecord } from '@tangram/store';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { ApiError } from '../errors';
+import { checkFileRefs } from '../files/file-refs';
 import { actorOf } from '../plugins/auth';
 import { visibleRecord } from '../records/field-access';
 import { createOnce, IDEMPOTENCY_HEADER, REPLAYED_HEADER, requestFingerprint } from '../records/idempotency';
@@ -35,9 +36,10 @@ export const recordCreateRoutes: FastifyPluginAsync<{ forms: PublishedForms }> =
     const { app: appKey, form: formKey } = request.params;
     const { user, access, records, form } = await requireFormAction(app, forms, request, appKey, formKey, 'create');
     const key = request.headers[IDEMPOTENCY_HEADER];
-    const [prepared] = await prepareAll(app, form, [request.body], () => '', { access, user, idempotencyKey: key });
+    const [[prepared], fileIds] = await prepareAll(app, form, [request.body], () => '', { access, user, idempotencyKey: key });
     const input = key === undefined ? prepared! : { ...prepared!, idempotencyFingerprint: requestFingerprint(request.body) };
     const { record, replayed } = await createOnce(() => records.create(actorOf(request), access, form.version, input));
+    await app.store.files.attach(fileIds[0]!, record.id);
     if (replayed) reply.header(REPLAYED_HEADER, 'true');
     return reply.code(replayed ? 200 : 201).send(visibleRecord(access, record));
   });
@@ -57,8 +59,9 @@ export const recordCreateRoutes: FastifyPluginAsync<{ forms: PublishedForms }> =
   }, async (request, reply) => {
     const { app: appKey, form: formKey } = request.params;
     const { user, access, records, form } = await requireFormAction(app, forms, request, appKey, formKey, 'create');
-    const prepared = await prepareAll(app, form, request.body.records, (i) => `/records/${i}`, { access, user });
+    const [prepared, fileIds] = await prepareAll(app, form, request.body.records, (i) => `/records/${i}`, { access, user });
     const created = await records.createMany(actorOf(request), access, form.version, prepared);
+    await Promise.all(created.map((record, i) => app.store.files.attach(fileIds[i]!, record.id)));
     return reply.code(201).send({ items: created.map((r) => visibleRecord(access, r)) });
   });
 };
@@ -66,6 +69,7 @@ export const recordCreateRoutes: FastifyPluginAsync<{ forms: PublishedForms }> =
 /**
  * Prepares every input or throws one error listing all their problems: 403 when any field may not be
  * written (nothing about values is said then), else 422 with every value problem and pending warning.
+ * Also returns, per input, the uploaded files its values reference (to link once it is stored).
  */
 async function prepareAll(
   app: FastifyInstance,
@@ -73,7 +77,14 @@ async function prepareAll(
   inputs: readonly RecordInput[],
   basePath: (index: number) => string,
   options: { access: Parameters<typeof prepareNewRecord>[0]['access']; user: Parameters<typeof prepareNewRecord>[0]['user']; idempotencyKey?: string | undefined },
-): Promise<NewRecord[]> {
+): Promise<[NewRecord[], string[][]]> {
+  const files = await Promise.all(inputs.map((input, index) => checkFileRefs(app.store, {
+    app: options.access.app, form: form.definition, data: input.data, basePath: `${basePath(index)}/data`, userId: options.user.id, recordId: null,
+    idempotencyKey: options.idempotencyKey,
+  })));
+  const fileProblems = files.flatMap((f) => f.problems);
+  if (fileProblems.length > 0) throw new ApiError('ERR_RECORD_INVALID', { errors: fileProblems });
+  inputs = inputs.map((input, index) => ({ ...input, data: files[index]!.data }));
   const autoFields = autonumberFieldKeys(form.definition);
   // One block of numbers per auto-number field for the whole batch: gaps are allowed, repeats never.
   const firsts = await Promise.all(autoFields.map((field) => app.store.nextSequence(options.access.app, options.access.form, field, inputs.length)));
@@ -97,5 +108,5 @@ async function prepareAll(
   });
   if (forbidden.length > 0) throw new ApiError('ERR_FORBIDDEN', { errors: forbidden });
   if (invalid.length > 0) throw new ApiError('ERR_RECORD_INVALID', { errors: invalid, extra: warnings.length > 0 ? { warnings } : {} });
-  return ready;
+  return [ready, files.map((f) => [...f.fileIds])];
 }

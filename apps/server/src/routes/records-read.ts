@@ -4,6 +4,8 @@ import { visibleRecord } from '../records/field-access';
 import { toListQuery, type ListQueryString } from '../records/list-query';
 import type { PublishedForms } from '../records/published-forms';
 import { requireFormAction } from '../records/record-access';
+import { recordEventSchema } from './record-event.schema';
+import { recordIdPattern } from './params.schema';
 import { formParams, listQuery, readProblems, recordParams, recordResponse } from './records.schema';
 
 type FormParams = { app: string; form: string };
@@ -72,26 +74,21 @@ export const recordReadRoutes: FastifyPluginAsync<{ forms: PublishedForms }> = a
     return visibleRecord(access, record);
   });
 
-  app.get<{ Params: RecordParams }>('/apps/:app/forms/:form/records/:id/events', {
+  app.get<{ Params: RecordParams; Querystring: { limit?: number; before?: string } }>('/apps/:app/forms/:form/records/:id/events', {
     schema: {
       tags: ['records'],
-      summary: 'History of one record, oldest first',
+      summary: 'History of one record, changes and comments: all of it oldest first, or with `limit` a page newest first',
+      description: 'With `limit`, items are newest first and `nextBefore` (an event id, or null on the last page) is passed back as `before` for the older ones.',
       params: recordParams,
+      querystring: {
+        type: 'object',
+        properties: { limit: { type: 'integer', minimum: 1, maximum: 200 }, before: { type: 'string', pattern: recordIdPattern } },
+        additionalProperties: false,
+      },
       response: {
         200: {
           type: 'object',
-          properties: {
-            items: {
-              type: 'array',
-              items: {
-                type: 'object',
-                properties: {
-                  id: { type: 'string' }, recordId: { type: 'string' }, kind: { type: 'string' }, actorId: { type: ['string', 'null'] },
-                  via: { type: 'string' }, diff: { type: 'object', additionalProperties: true }, at: { type: 'string' },
-                },
-              },
-            },
-          },
+          properties: { items: { type: 'array', items: recordEventSchema }, nextBefore: { type: ['string', 'null'] } },
           required: ['items'],
         },
         ...readProblems,
@@ -99,11 +96,15 @@ export const recordReadRoutes: FastifyPluginAsync<{ forms: PublishedForms }> = a
     },
   }, async (request) => {
     const { app: appKey, form: formKey, id } = request.params;
+    const { limit, before } = request.query;
     const { access, records } = await requireFormAction(app, forms, request, appKey, formKey, 'read');
     if (!(await records.get(access, id))) throw new ApiError('ERR_NOT_FOUND');
-    const events = await records.events(access, id);
+    const paged = limit !== undefined || before !== undefined;
+    const size = limit ?? 50;
+    const events = await records.events(access, id, paged ? { limit: size + 1, ...(before === undefined ? {} : { before }) } : undefined);
     // A hidden field's before/after values are as secret as the field itself.
-    const items = events.map((e) => ({ ...e, diff: Object.fromEntries(Object.entries(e.diff).filter(([k]) => !access.hiddenFields.has(k))) }));
-    return { items };
+    const items = events.slice(0, paged ? size : undefined).map((e) => ({ ...e, diff: Object.fromEntries(Object.entries(e.diff).filter(([k]) => !access.hiddenFields.has(k))) }));
+    if (!paged) return { items };
+    return { items, nextBefore: events.length > size ? items[items.length - 1]!.id : null };
   });
 };

@@ -30,7 +30,12 @@ export const batchBody = {
 
 export const patchBody = {
   type: 'object',
-  properties: { version: { type: 'integer', minimum: 1 }, data: recordData, confirmedWarnings: warningKeys },
+  properties: {
+    version: { type: 'integer', minimum: 1 },
+    data: recordData,
+    ownerId: { type: 'string', minLength: 1, maxLength: 64, description: 'Hand the record to this user (needs `assign` unless it is the caller)' },
+    confirmedWarnings: warningKeys,
+  },
   required: ['version', 'data'],
   additionalProperties: false,
 } as const;
@@ -38,8 +43,9 @@ export const patchBody = {
 export const bulkBody = {
   type: 'object',
   properties: {
-    filter: { description: 'json-logic condition; required and not empty' },
+    filter: { description: 'json-logic condition; required and not empty. Selected rows: `{"in": [{"var": "id"}, ["12", "15"]]}`' },
     data: recordData,
+    ownerId: { type: 'string', minLength: 1, maxLength: 64, description: 'bulk-update only: hand the rows to this user (needs `assign` unless it is the caller)' },
   },
   required: ['filter'],
   additionalProperties: false,

@@ -3,13 +3,43 @@ import type { FastifyPluginAsync } from 'fastify';
 import { requireApp, requireAppPermission } from '../auth/app-permission';
 import { ApiError } from '../errors';
 import { problems } from '../http/shared-schemas';
-import { definitionBody, roleParams } from './params.schema';
+import { appParams, definitionBody, roleParams } from './params.schema';
 import { validOrThrow } from './validated';
 
 type RoleParams = { app: string; role: string };
 
+const roleSummaries = {
+  type: 'object',
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { key: { type: 'string' }, name: { type: 'object', additionalProperties: { type: 'string' } } },
+        required: ['key', 'name'],
+      },
+    },
+  },
+  required: ['items'],
+} as const;
+
 /** Roles of an app are designed like forms; members are managed by holders of `manageMembers`. */
 export const roleRoutes: FastifyPluginAsync = async (app) => {
+  // Keys and names only: enough to pick the roles a dashboard is the default for, or to say which role a
+  // shared view is for. What a role grants stays with designers (`GET …/roles/:role`).
+  app.get<{ Params: { app: string } }>('/apps/:app/roles', {
+    schema: {
+      tags: ['identity'],
+      summary: 'The roles of an app, by key and name',
+      params: appParams,
+      response: { 200: roleSummaries, ...problems(400, 401, 404) },
+    },
+  }, async (request) => {
+    await requireApp(app, request.params.app);
+    const roles = await app.store.identity.listRoles(request.params.app);
+    return { items: roles.map((r) => ({ key: r.key, name: r.name })) };
+  });
+
   app.get<{ Params: RoleParams }>('/apps/:app/roles/:role', {
     schema: {
       tags: ['identity'],

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { FormDefinition } from '@tangram/schema';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectOk, shot, startBrowserHarness, type BrowserHarness } from './harness';
+import { dragWithPointer, expectOk, shot, startBrowserHarness, type BrowserHarness } from './harness';
 
 const ADMIN = { name: '王小明', email: 'admin@example.com', password: 'correct-horse-9', locale: 'zh-CN' };
 const LEADS = '/api/apps/crm/forms/lead';
@@ -49,17 +49,6 @@ async function lead(name: string, channel: string, stages: readonly string[]): P
   return record.id;
 }
 
-/** Drags with real pointer events, in steps, as a hand would. */
-async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 3 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
-  await page.mouse.up();
-}
-
 /** The tile of a chart by its title, once its canvas (if any) is drawn. */
 function tile(page: Page, title: string): Locator {
   return page.getByRole('region', { name: title, exact: true });
@@ -72,6 +61,7 @@ beforeAll(async () => {
   await expectOk(api('POST', '/api/apps', { schemaVersion: 1, key: 'crm', name: l('客户转化', 'Customer conversion'), icon: '🛍' }));
   await expectOk(api('POST', '/api/apps/crm/forms', LEAD_FORM));
   await expectOk(api('POST', `${LEADS}/publish`, { note: 'first version' }));
+  await expectOk(api('PUT', '/api/apps/crm/roles/clerk', { schemaVersion: 1, key: 'clerk', name: l('店员', 'Clerk'), grants: [{ form: 'lead', actions: ['create', 'read'], scope: { kind: 'mine' } }] }));
   // 3 web, 2 store, 1 expo; 4 reach a visit, 2 of them are won.
   await lead('网站甲', 'web', ['visit', 'won']);
   await lead('网站乙', 'web', ['visit']);
@@ -112,7 +102,7 @@ describe('dashboards', () => {
     await page.getByLabel('图表标题').fill('渠道分布');
     await page.getByText('饼图', { exact: true }).click();
     await page.getByText('把至少一个字段拖进指标').waitFor();
-    await drag(page, page.locator('.dash-chip__grip', { hasText: '来源渠道' }), page.locator('[data-well="dimensions"]'));
+    await dragWithPointer(page, page.locator('.dash-chip__grip', { hasText: '来源渠道' }), page.locator('[data-well="dimensions"]'));
     await page.locator('[data-well="dimensions"]').getByText('来源渠道').waitFor();
     await page.getByRole('button', { name: '把“记录数”加为指标' }).click();
     await page.locator('.dash-preview .chart__canvas[data-ready="true"]').waitFor();
@@ -177,6 +167,11 @@ describe('dashboards', () => {
     const names = await page.locator('.ws-table tbody tr td:first-child').allInnerTexts();
     expect(names.sort()).toEqual(['网站丙', '网站乙', '网站甲']);
     await shot(page, 'drill-desktop-zh');
+    // The same records as a workspace list, the filter carried in its address.
+    await page.getByRole('link', { name: '在列表中打开' }).click();
+    await page.getByText('共 3 条', { exact: true }).waitFor();
+    expect(new URL(page.url()).searchParams.get('filter')).toContain('web');
+    await page.goBack();
     await page.getByRole('link', { name: '返回看板' }).click();
     await tile(page, '渠道分布').locator('.chart__canvas[data-ready="true"]').waitFor();
 
@@ -201,7 +196,9 @@ describe('dashboards', () => {
     // The dashboard becomes the clerks' default.
     await page.getByRole('button', { name: '看板设置' }).click();
     const settings = page.getByRole('dialog', { name: '看板设置' });
-    await settings.getByLabel('作为这些角色的默认看板').fill('clerk');
+    // The app's roles by name, one checkbox each.
+    await settings.getByRole('checkbox', { name: /^店员/ }).check();
+    await shot(page, 'dashboard-settings-roles-zh');
     await settings.getByRole('button', { name: '保存' }).click();
     await page.getByText('已保存').waitFor();
     await shot(page, 'dashboard-three-charts-desktop-zh');
@@ -225,11 +222,7 @@ describe('dashboards', () => {
     const gridBox = (await page.locator('.dash-grid').boundingBox())!;
     const cell = (gridBox.width + 12) / 12;
     const from = (await handle.boundingBox())!;
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 });
-    await page.mouse.move(from.x + from.width / 2 + cell * 6, from.y + from.height / 2, { steps: 12 });
-    await page.mouse.up();
+    await dragWithPointer(page, handle, { x: from.x + from.width / 2 + cell * 6, y: from.y + from.height / 2 });
     await page.getByText('已保存').waitFor();
     await expect.poll(async () => (await layoutOf('新线索')).x).toBe(6);
     expect((await tile(page, '新线索').boundingBox())!.x).toBeGreaterThan(kpiBox.x + cell * 5);
@@ -270,7 +263,6 @@ describe('dashboards', () => {
     await expectOk(api('POST', '/api/org-units', { id: 'hq', parentId: null, kind: 'hq', name: l('总部', 'HQ') }));
     await expectOk(api('POST', '/api/org-units', { id: 'sh01', parentId: 'hq', kind: 'store', name: l('上海一店', 'Shanghai 1') }));
     const clerk = await expectOk(api<{ id: string }>('POST', '/api/users', { email: 'clerk@example.com', password: 'clerk-pass-1', name: '李店员', locale: 'zh-CN' }));
-    await expectOk(api('PUT', '/api/apps/crm/roles/clerk', { schemaVersion: 1, key: 'clerk', name: l('店员', 'Clerk'), grants: [{ form: 'lead', actions: ['create', 'read'], scope: { kind: 'mine' } }] }));
     await expectOk(api('POST', '/api/apps/crm/members', { userId: clerk.id, role: 'clerk', orgUnitId: 'sh01' }));
     const login = await expectOk(api<{ token: string }>('POST', '/api/auth/login', { email: 'clerk@example.com', password: 'clerk-pass-1' }, ''));
     await expectOk(api('POST', `${LEADS}/records`, { data: { name: '店员的网站客户', channel: 'web', stage: 'new' } }, `tangram_session=${login.token}`));
@@ -279,6 +271,7 @@ describe('dashboards', () => {
     await context.addCookies([{ name: 'tangram_session', value: login.token, url: harness.baseUrl }]);
     await page.goto(`${harness.baseUrl}/apps/crm/dashboards`);
     const mine = page.locator('.dash-list__item', { hasText: '我的默认看板' });
+    await mine.getByText('默认给：店员', { exact: true }).waitFor();
     await mine.getByRole('link').click();
     const pie = tile(page, '渠道分布');
     await pie.getByRole('button', { name: '网站: 1', includeHidden: true }).waitFor({ state: 'attached' });

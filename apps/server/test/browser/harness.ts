@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createStoreFromHandle, type Store } from '@tangram/store';
 import { openTestDatabase } from '@tangram/store/testing';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '../../src/app';
 
 export const WEB_ROOT = resolve(fileURLToPath(new URL('../../../web/dist', import.meta.url)));
@@ -57,6 +57,33 @@ export async function shot(page: Page, name: string): Promise<void> {
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/** A point on the page, or an element (its middle). */
+export type PointerSpot = { readonly x: number; readonly y: number } | Locator;
+
+async function pointAt(spot: PointerSpot): Promise<{ x: number; y: number }> {
+  if (!('boundingBox' in spot)) return spot;
+  const box = await spot.boundingBox();
+  if (!box) throw new Error(`nothing to drag from or onto: ${String(spot)}`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/**
+ * Drags with a real pointer as a hand does: press on `from`, move past dnd-kit's few-pixel activation
+ * threshold, on to `to` in steps, nudge, release. dnd-kit then swallows clicks for 50 ms (so the drop
+ * itself clicks nothing); a script's next click comes sooner than a person's would, so this waits it out.
+ */
+export async function dragWithPointer(page: Page, from: PointerSpot, to: PointerSpot): Promise<void> {
+  const a = await pointAt(from);
+  const b = await pointAt(to);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(a.x + 12, a.y + 4, { steps: 4 });
+  await page.mouse.move(b.x, b.y, { steps: 12 });
+  await page.mouse.move(b.x + 1, b.y, { steps: 2 });
+  await page.mouse.up();
+  await page.waitForTimeout(100);
 }
 
 /** Starts the server on a random port over a fresh PGlite database serving the built web app. */

@@ -178,7 +178,7 @@ describe('workspace on a desktop (en)', () => {
     await page.goto(`${harness.baseUrl}/apps/crm/forms/lead`);
     await page.getByRole('heading', { name: 'Leads' }).waitFor();
     await page.getByText('3 records').waitFor();
-    const names = () => page.locator('.ws-table tbody tr td:first-child').allInnerTexts();
+    const names = () => page.locator('.ws-table tbody tr td:nth-child(2)').allInnerTexts();
     await page.getByRole('button', { name: 'Sort by "Name"' }).click();
     await expect.poll(names).toEqual([...(await names())].sort());
     await expect.poll(() => page.getByRole('columnheader', { name: /Name/ }).getAttribute('aria-sort')).toBe('ascending');
@@ -198,9 +198,11 @@ describe('workspace on a desktop (en)', () => {
     await page.getByLabel('Notes').fill('Wants a quote');
     await expectOk(api('PATCH', `${LEADS}/records/${id}`, { version: 1, data: { budget: '90000' } }));
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText(/Someone changed this record before you saved \(it is now version 2\)/).waitFor();
+    await page.getByText('Someone changed this record while you were editing').waitFor();
+    // What they changed is shown before anything is merged.
+    await expect.poll(() => page.locator('[data-conflict-event="updated"]').innerText()).toMatch(/Budget[\s\S]*80000\.00[\s\S]*90000\.00/);
     await shot(page, 'form-stale-desktop-en');
-    await page.getByRole('button', { name: 'Load the latest' }).click();
+    await page.getByRole('button', { name: 'Reapply my edits on top' }).click();
     await page.getByText('The latest version is loaded. They changed: Budget.', { exact: false }).waitFor();
     await expect.poll(() => page.getByLabel('Budget').inputValue()).toBe('90000.00');
     expect(await page.getByLabel('Notes').inputValue()).toBe('Wants a quote');

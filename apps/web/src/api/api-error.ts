@@ -17,8 +17,10 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly params: Readonly<Record<string, unknown>>;
   readonly errors: readonly Problem[];
+  /** The problem document as the server sent it: some answers carry more (`warnings`, `currentVersion`). */
+  readonly body: unknown;
 
-  constructor(init: { status: number; code: string; detail?: string; title?: string; params?: Readonly<Record<string, unknown>>; errors?: readonly Problem[] }) {
+  constructor(init: { status: number; code: string; detail?: string; title?: string; params?: Readonly<Record<string, unknown>>; errors?: readonly Problem[]; body?: unknown }) {
     super(init.detail ?? init.title ?? init.code);
     this.name = 'ApiError';
     this.status = init.status;
@@ -26,6 +28,7 @@ export class ApiError extends Error {
     this.detail = init.detail ?? init.title;
     this.params = Object.freeze({ ...(init.params ?? {}) });
     this.errors = Object.freeze([...(init.errors ?? [])]);
+    this.body = init.body;
   }
 }
 
@@ -60,5 +63,6 @@ export function parseProblem(status: number, body: unknown): ApiError {
     ...(typeof body.title === 'string' ? { title: body.title } : {}),
     ...(isRecord(body.params) ? { params: body.params } : {}),
     errors,
+    body,
   });
 }

@@ -69,8 +69,13 @@ export function DashboardListScreen({ user, appKey }: { user: CurrentUser; appKe
   const api = useDashboardsApi(appKey);
   // The caller's default (by role) is marked, so HQ, store managers and clerks each know which one is theirs.
   const list = useLoad(async () => {
-    const [items, mine] = await Promise.all([api.list(), api.byDefault().then((d) => d.key, () => null)]);
-    return { items, mine };
+    // Role names only label the list: without them it shows the keys.
+    const [items, mine, roles] = await Promise.all([
+      api.list(),
+      api.byDefault().then((d) => d.key, () => null),
+      api.roles().catch(() => []),
+    ]);
+    return { items, mine, roleNames: new Map(roles.map((r) => [r.key, r.name])) };
   }, [api]);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<DashboardSummary | null>(null);
@@ -132,7 +137,7 @@ export function DashboardListScreen({ user, appKey }: { user: CurrentUser; appKe
               <Link to={paths.dashboard(d.key)} className="dash-list__link">
                 <span className="dash-list__name">{text(d.title) || d.key}</span>
                 {list.value.mine === d.key ? <span className="badge">{t('dash.list.myDefault')}</span> : null}
-                {d.roles && d.roles.length > 0 ? <span className="dash-list__meta">{t('dash.list.roles', { roles: d.roles.join(', ') })}</span> : null}
+                {d.roles && d.roles.length > 0 ? <span className="dash-list__meta">{t('dash.list.roles', { roles: d.roles.map((k) => { const name = list.value.roleNames.get(k); return name ? text(name) : k; }).join(locale === 'zh-CN' ? '、' : ', ') })}</span> : null}
               </Link>
               <button type="button" className="icon-button dash-danger-text" aria-label={`${t('dash.delete')}: ${text(d.title) || d.key}`} onClick={() => setDeleting(d)}>
                 <svg viewBox="0 0 20 20" aria-hidden="true">

@@ -122,14 +122,14 @@ function Dashboard({ user, appKey, api, initial }: { user: CurrentUser; appKey: 
         >
           {(board) => (
             <>
-              {settings ? <DashboardSettingsDialog dashboard={dashboard} forms={board.catalog.forms} onClose={() => setSettings(false)} onSave={(next) => { setSettings(false); void store(next); }} /> : null}
+              {settings ? <DashboardSettingsDialog dashboard={dashboard} forms={board.catalog.forms} api={api} onClose={() => setSettings(false)} onSave={(next) => { setSettings(false); void store(next); }} /> : null}
               {summary ? <SummaryDialog dashboard={dashboard} results={board.results} catalog={board.catalog} link={window.location.origin + paths.dashboard(dashboard.key)} onClose={() => setSummary(false)} /> : null}
             </>
           )}
         </DashboardBoard>
       )}
       {settings && dashboard.layout.length === 0 ? (
-        <DashboardSettingsDialog dashboard={dashboard} forms={new Map()} onClose={() => setSettings(false)} onSave={(next) => { setSettings(false); void store(next); }} />
+        <DashboardSettingsDialog dashboard={dashboard} forms={new Map()} api={api} onClose={() => setSettings(false)} onSave={(next) => { setSettings(false); void store(next); }} />
       ) : null}
       {removing ? (
         <ConfirmDialog

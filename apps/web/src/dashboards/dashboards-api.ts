@@ -1,4 +1,4 @@
-import type { DashboardDefinition, DrillCell, JsonLogic, Locale, OrgUnit, ReportDefinition, ReportFilterValues, ReportResult } from '@tangram/schema';
+import type { DashboardDefinition, DrillCell, JsonLogic, Locale, LocalizedText, OrgUnit, ReportDefinition, ReportFilterValues, ReportResult } from '@tangram/schema';
 import { useMemo, useRef } from 'react';
 import { createApiClient } from '../api/client';
 import { useI18n } from '../i18n/i18n-provider';
@@ -9,6 +9,12 @@ export interface DashboardSummary {
   readonly title: DashboardDefinition['title'];
   readonly roles?: readonly string[];
   readonly updatedAt: string;
+}
+
+/** One entry of `GET /api/apps/:app/roles`. */
+export interface RoleSummary {
+  readonly key: string;
+  readonly name: LocalizedText;
 }
 
 /** A saved dashboard as the server answers it. */
@@ -40,6 +46,7 @@ export function createDashboardsApi(locale: () => Locale, app: string) {
     remove: (key: string) => api.request<void>('DELETE', `${base}/dashboards/${seg(key)}`),
     run: (report: ReportDefinition, filters: ReportFilterValues) => api.post<ReportResult>(`${base}/reports/run`, { report, filters }),
     drill: (report: ReportDefinition, filters: ReportFilterValues, cell: DrillCell) => api.post<DrillTarget>(`${base}/reports/drill`, { report, filters, cell }),
+    roles: async () => (await api.get<{ items: readonly RoleSummary[] }>(`${base}/roles`)).items,
     orgUnits: async () => (await api.get<{ items: readonly OrgUnit[] }>('/api/org-units')).items,
   });
 }

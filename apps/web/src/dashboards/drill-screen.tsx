@@ -6,6 +6,7 @@ import type { CurrentUser } from '../api/endpoints';
 import { EmptyState, ErrorState, LoadingState } from '../components/state-views';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n-provider';
+import { DEFAULT_LIST_ADDRESS, writeListAddress } from '../workspace/list/list-address';
 import { Link, useRouter } from '../router/router';
 import { WorkspaceFrame, type WorkspaceContext } from '../workspace/workspace-frame';
 import { dashboardPaths } from './paths';
@@ -56,9 +57,15 @@ function DrillList({ ws, filter, title, truncated, back }: { ws: WorkspaceContex
             {first.kind === 'ready' ? t('dash.drill.count', { count: first.value.total }) : '\u00a0'}
           </p>
         </div>
-        <Link to={back} className="button button--secondary">
-          {t('dash.drill.back')}
-        </Link>
+        <div className="ws-header__buttons">
+          {/* The same records in the workspace list, where they can be sorted, saved as a view or changed in bulk. */}
+          <Link to={`${ws.paths.list}${writeListAddress({ ...DEFAULT_LIST_ADDRESS, filter })}`} className="button button--secondary">
+            {t('dash.drill.openList')}
+          </Link>
+          <Link to={back} className="button button--secondary">
+            {t('dash.drill.back')}
+          </Link>
+        </div>
       </header>
       {truncated ? <p className="dash-alert">{t('dash.drill.truncated')}</p> : null}
       {first.kind === 'loading' ? <LoadingState label={t('common.loading')} /> : null}

@@ -1,22 +1,5 @@
-import type { DefinitionVersion, FormDefinition, Locale, LocalizedText } from '@tangram/schema';
+import type { DefinitionVersion, FormDefinition, Locale, PublishImpact } from '@tangram/schema';
 import { createApiClient } from '../api/client';
-
-/** One change of `POST …/publish/preview` (docs/form-designer.md). */
-export interface ChangeImpact {
-  readonly kind: 'fieldAdded' | 'fieldRemoved' | 'keyRenamed' | 'kindChanged' | 'becameRequired' | 'optionRemoved';
-  readonly field: string;
-  readonly label?: LocalizedText;
-  readonly affected: number;
-  readonly samples: readonly { readonly id: string; readonly value?: unknown }[];
-  /** Already in the caller's language. */
-  readonly message: string;
-}
-
-export interface PublishImpact {
-  readonly fromVersion: number | null;
-  readonly total: number;
-  readonly changes: readonly ChangeImpact[];
-}
 
 const seg = encodeURIComponent;
 

@@ -24,7 +24,8 @@ import type { DesignerApi } from './designer-api';
 import { kindLabel } from './designer-labels';
 import { designerMessages } from './designer-messages';
 import {
-  addCheck, addField, addSection, moveField, removeCheck, removeField, removeSection, sectionOf, shiftSection, updateCheck, updateField, updateSection, withLayout,
+  addCheck, addField, addSection, addTab, moveField, moveFieldToTab, moveSectionToTab, removeCheck, removeField, removeSection, removeTab, sectionOf, shiftSection, shiftTab,
+  tabSections, updateCheck, updateField, updateSection, updateTab, withLayout,
 } from './designer-model';
 import { FieldProperties, withText } from './field-properties';
 import { pushHistory, redo, startHistory, undo, type History } from './history';
@@ -33,6 +34,8 @@ import { placeDesignProblems } from './place-problems';
 import { PreviewPane } from './preview-pane';
 import { TextProperty } from './property-inputs';
 import { PublishDialog } from './publish-dialog';
+import { SectionProperties } from './section-properties';
+import { TabProperties } from './tab-properties';
 import { useAutosave, type SaveStatus } from './use-autosave';
 import { useDesignerApi } from './use-designer-api';
 import './designer.css';
@@ -75,7 +78,11 @@ export function DesignerScreen({ user, appKey, formKey }: { user: CurrentUser; a
 }
 
 /** Which drag is under way, for the overlay and the announcements. */
-type Dragging = { readonly kind: 'palette'; readonly fieldKind: FieldKind } | { readonly kind: 'field'; readonly key: string } | null;
+type Dragging =
+  | { readonly kind: 'palette'; readonly fieldKind: FieldKind }
+  | { readonly kind: 'field'; readonly key: string }
+  | { readonly kind: 'section'; readonly id: string }
+  | null;
 
 function Designer({ user, appKey, initial, api, crumb }: { user: CurrentUser; appKey: string; initial: FormDefinition; api: DesignerApi; crumb: React.ReactNode }) {
   const { t, locale } = useI18n();
@@ -83,6 +90,7 @@ function Designer({ user, appKey, initial, api, crumb }: { user: CurrentUser; ap
   const [history, setHistory] = useState<History<FormDefinition>>(() => startHistory(withLayout(initial, bothLanguages('designer.section.default'))));
   const form = history.present;
   const [selection, setSelection] = useState<Selection>(null);
+  const [openTabId, setOpenTab] = useState<string | undefined>(undefined);
   const [view, setView] = useState<View>('design');
   const [panel, setPanel] = useState<'props' | 'checks'>('props');
   const [dragging, setDragging] = useState<Dragging>(null);
@@ -113,47 +121,72 @@ function Designer({ user, appKey, initial, api, crumb }: { user: CurrentUser; ap
   const problems = useMemo(() => placeDesignProblems(form, status.kind === 'invalid' ? status.problems : []), [form, status]);
   const selectedField = selection?.kind === 'field' ? form.fields.find((f) => f.key === selection.key) : undefined;
   const selectedSection = selection?.kind === 'section' ? form.layout?.find((s) => s.id === selection.id) : undefined;
-  const targetSection = (selectedField ? sectionOf(form, selectedField.key)?.id : selectedSection?.id) ?? form.layout?.[form.layout.length - 1]?.id;
+  const tabs = form.tabs ?? [];
+  const selectedTab = selection?.kind === 'tab' ? tabs.find((tab) => tab.id === selection.id) : undefined;
+  // The tab shown on the canvas; after an undo that removed it, the first one.
+  const openTab = (tabs.find((tab) => tab.id === openTabId) ?? tabs[0])?.id;
+  const shownSections = openTab ? tabSections(form, openTab) : form.layout ?? [];
+  const targetSection = (selectedField ? sectionOf(form, selectedField.key)?.id : selectedSection?.id) ?? shownSections[shownSections.length - 1]?.id ?? form.layout?.[form.layout.length - 1]?.id;
 
   const fieldName = (key: string) => {
     const field = form.fields.find((f) => f.key === key);
     return field ? localText(field.label, locale) || key : key;
   };
   const sectionName = (id: string) => localText(form.layout?.find((s) => s.id === id)?.title, locale) || t('designer.section.new');
+  const tabName = (id: string) => localText(tabs.find((tab) => tab.id === id)?.title, locale) || t('designer.tab.new');
   const nameOf = (id: UniqueIdentifier | undefined): string => {
     const [kind, rest = ''] = String(id ?? '').split(/:(.*)/s);
     if (kind === 'palette') return kindLabel(t, rest as FieldKind);
     if (kind === 'field') return fieldName(rest);
-    if (kind === 'section') return sectionName(rest);
+    if (kind === 'section' || kind === 'sectionDrag') return sectionName(rest);
+    if (kind === 'tab') return tabName(rest);
     return '';
+  };
+  const openTabAndEdit = (id: string) => {
+    setOpenTab(id);
+    setSelection({ kind: 'tab', id });
+    setPanel('props');
+  };
+  const confirmRemoveTab = (id: string) => {
+    const index = tabs.findIndex((tab) => tab.id === id);
+    const heir = tabs[index === 0 ? 1 : index - 1];
+    setConfirm({
+      title: heir ? t('designer.tab.removeConfirm', { name: tabName(id), heir: tabName(heir.id) }) : t('designer.tab.removeLastConfirm', { name: tabName(id) }),
+      run: () => {
+        edit((f) => removeTab(f, id));
+        setSelection(null);
+        if (heir) setOpenTab(heir.id);
+      },
+    });
   };
 
   const add = (kind: FieldKind, sectionId: string | undefined, index: number) => {
     if (!sectionId) return;
-    let key = '';
-    edit((f) => {
-      const result = addField(f, kind, sectionId, index, bothLanguages(`designer.kind.${kind}`));
-      key = result.key;
-      return result.form;
-    });
-    if (key) setSelection({ kind: 'field', key });
+    // Computed from the form on screen (not inside the history updater, which React may run later) so
+    // the new key is known here, to select it.
+    const result = addField(form, kind, sectionId, index, bothLanguages(`designer.kind.${kind}`));
+    edit(() => result.form);
+    setSelection({ kind: 'field', key: result.key });
   };
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
-  // Under the pointer, a field card beats the section around it; with the keyboard, the nearest target wins.
+  // Under the pointer, a field card beats the section around it; with the keyboard, the nearest target
+  // wins. A section being dragged can only land on a tab header.
   const collisions: CollisionDetection = (args) => {
-    const hits = pointerWithin(args);
+    const scoped = String(args.active.id).startsWith('sectionDrag:') ? { ...args, droppableContainers: args.droppableContainers.filter((c) => String(c.id).startsWith('tab:')) } : args;
+    const hits = pointerWithin(scoped);
     if (hits.length > 0) return [...hits].sort((a, b) => Number(String(b.id).startsWith('field:')) - Number(String(a.id).startsWith('field:')));
-    return closestCorners(args);
+    return closestCorners(scoped);
   };
 
   const onDragStart = (event: DragStartEvent) => {
-    const data = event.active.data.current as { kind: string; fieldKind?: FieldKind; key?: string } | undefined;
+    const data = event.active.data.current as { kind: string; fieldKind?: FieldKind; key?: string; id?: string } | undefined;
     if (data?.kind === 'palette' && data.fieldKind) setDragging({ kind: 'palette', fieldKind: data.fieldKind });
     else if (data?.kind === 'field' && data.key) setDragging({ kind: 'field', key: data.key });
+    else if (data?.kind === 'sectionMove' && data.id) setDragging({ kind: 'section', id: data.id });
   };
 
   const onDragEnd = (event: DragEndEvent) => {
@@ -161,6 +194,26 @@ function Designer({ user, appKey, initial, api, crumb }: { user: CurrentUser; ap
     const { active, over } = event;
     if (!over) return;
     const [overKind, overRest = ''] = String(over.id).split(/:(.*)/s);
+    const data = active.data.current as { kind: string; fieldKind?: FieldKind; key?: string; id?: string } | undefined;
+    if (overKind === 'tab') {
+      // Onto a tab header: the field or section moves into that tab, which opens to show it.
+      if (data?.kind === 'sectionMove' && data.id) {
+        const id = data.id;
+        edit((f) => moveSectionToTab(f, id, overRest));
+      } else if (data?.kind === 'field' && data.key) {
+        const key = data.key;
+        edit((f) => moveFieldToTab(f, key, overRest, bothLanguages('designer.section.new')));
+      } else if (data?.kind === 'palette' && data.fieldKind) {
+        // A tab without sections first gets one to hold the new field.
+        const withSection = tabSections(form, overRest).length > 0 ? form : addSection(form, bothLanguages('designer.section.new'), overRest);
+        const result = addField(withSection, data.fieldKind, tabSections(withSection, overRest)[0]!.id, Number.MAX_SAFE_INTEGER, bothLanguages(`designer.kind.${data.fieldKind}`));
+        edit(() => result.form);
+        setSelection({ kind: 'field', key: result.key });
+      }
+      setOpenTab(overRest);
+      return;
+    }
+    if (data?.kind === 'sectionMove') return;
     let sectionId: string | undefined;
     let index = Number.MAX_SAFE_INTEGER;
     if (overKind === 'field') {
@@ -171,7 +224,6 @@ function Designer({ user, appKey, initial, api, crumb }: { user: CurrentUser; ap
       sectionId = overRest;
     }
     if (!sectionId) return;
-    const data = active.data.current as { kind: string; fieldKind?: FieldKind; key?: string } | undefined;
     if (data?.kind === 'palette' && data.fieldKind) add(data.fieldKind, sectionId, index);
     else if (data?.kind === 'field' && data.key && data.key !== overRest) {
       const key = data.key;
@@ -238,7 +290,14 @@ function Designer({ user, appKey, initial, api, crumb }: { user: CurrentUser; ap
                 onRemoveSection={(id) => setConfirm({ title: t('designer.section.removeConfirm', { name: sectionName(id) }), run: () => edit((f) => removeSection(f, id)) })}
                 onShiftSection={(id, by) => edit((f) => shiftSection(f, id, by))}
                 onColumns={(id, columns) => edit((f) => updateSection(f, id, { columns }))}
-                onAddSection={() => edit((f) => addSection(f, bothLanguages('designer.section.new')))}
+                onAddSection={() => edit((f) => addSection(f, bothLanguages('designer.section.new'), openTab))}
+                openTab={openTab}
+                onOpenTab={openTabAndEdit}
+                onAddTab={() => {
+                  const result = addTab(form, bothLanguages('designer.tab.new'), bothLanguages('designer.section.new'), bothLanguages('designer.tab.first'));
+                  edit(() => result.form);
+                  openTabAndEdit(result.tabId);
+                }}
                 t={t}
                 locale={locale}
               />
@@ -275,11 +334,32 @@ function Designer({ user, appKey, initial, api, crumb }: { user: CurrentUser; ap
                       locale={locale}
                     />
                   ) : selectedSection ? (
-                    <div className="dz-props">
-                      <TextProperty label={t('designer.section.title') + ' · 中文'} value={selectedSection.title?.['zh-CN'] ?? ''} onChange={(v) => edit((f) => updateSection(f, selectedSection.id, { title: withText(selectedSection.title, 'zh-CN', v) }), `${selectedSection.id}:title`)}
-                        problems={(problems.sections.get(selectedSection.id) ?? []).map((p) => describeProblem(p, locale))} />
-                      <TextProperty label={t('designer.section.title') + ' · English'} value={selectedSection.title?.en ?? ''} onChange={(v) => edit((f) => updateSection(f, selectedSection.id, { title: withText(selectedSection.title, 'en', v) }), `${selectedSection.id}:title`)} />
-                    </div>
+                    <SectionProperties
+                      key={selectedSection.id}
+                      section={selectedSection}
+                      form={form}
+                      problems={problems.sections.get(selectedSection.id) ?? []}
+                      onTitle={(title) => edit((f) => updateSection(f, selectedSection.id, { title }), `${selectedSection.id}:title`)}
+                      onMoveToTab={(tabId) => {
+                        edit((f) => moveSectionToTab(f, selectedSection.id, tabId));
+                        setOpenTab(tabId);
+                      }}
+                      t={t}
+                      locale={locale}
+                    />
+                  ) : selectedTab ? (
+                    <TabProperties
+                      key={selectedTab.id}
+                      tab={selectedTab}
+                      index={tabs.indexOf(selectedTab)}
+                      count={tabs.length}
+                      problems={problems.tabs.get(selectedTab.id) ?? []}
+                      onTitle={(title) => edit((f) => updateTab(f, selectedTab.id, { title }), `${selectedTab.id}:title`)}
+                      onShift={(by) => edit((f) => shiftTab(f, selectedTab.id, by))}
+                      onRemove={() => confirmRemoveTab(selectedTab.id)}
+                      t={t}
+                      locale={locale}
+                    />
                   ) : (
                     <div className="dz-props">
                       <p className="dz-props__note">{t('designer.props.none')}</p>
@@ -292,7 +372,7 @@ function Designer({ user, appKey, initial, api, crumb }: { user: CurrentUser; ap
               </aside>
             </div>
             <DragOverlay>
-              {dragging ? <div className="dz-overlay">{dragging.kind === 'palette' ? kindLabel(t, dragging.fieldKind) : fieldName(dragging.key)}</div> : null}
+              {dragging ? <div className="dz-overlay">{dragging.kind === 'palette' ? kindLabel(t, dragging.fieldKind) : dragging.kind === 'field' ? fieldName(dragging.key) : sectionName(dragging.id)}</div> : null}
             </DragOverlay>
           </DndContext>
         ) : (

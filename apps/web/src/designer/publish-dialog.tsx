@@ -6,7 +6,8 @@ import type { I18n } from '../i18n/i18n-provider';
 import { Link } from '../router/router';
 import { useFocusTrap } from '../shell/use-focus-trap';
 import { workspacePaths } from '../workspace/paths';
-import type { DesignerApi, PublishImpact } from './designer-api';
+import type { PublishImpact } from '@tangram/schema';
+import type { DesignerApi } from './designer-api';
 
 type Step =
   | { readonly kind: 'loading' }

@@ -3,9 +3,12 @@ import { dashboardMessages } from '../dashboards/dashboard-messages';
 import { designerMessages } from '../designer/designer-messages';
 import type { FeatureMessages } from './define-messages';
 import { realtimeMessages } from '../realtime/realtime-messages';
+import { record360Messages } from '../workspace/record-360-messages';
 import { publicFormMessages } from '../public-form/public-form-messages';
 import { offlineMessages } from '../offline/offline-messages';
 import { importMessages } from '../import/import-messages';
+import { formTabsMessages } from '../workspace/form-tabs-messages';
+import { listMessages } from '../workspace/list/list-messages';
 import { en } from './en';
 import { zhCN, type ShellMessageKey } from './zh-CN';
 
@@ -13,7 +16,7 @@ import { zhCN, type ShellMessageKey } from './zh-CN';
  * Every feature's own strings (`defineMessages` next to the feature). A feature adds its table here, once;
  * the dictionaries test refuses a key that two tables both define.
  */
-export const featureMessages = [publicFormMessages, dashboardMessages, offlineMessages, designerMessages, importMessages, realtimeMessages] as const satisfies readonly FeatureMessages<string>[];
+export const featureMessages = [publicFormMessages, dashboardMessages, offlineMessages, designerMessages, importMessages, realtimeMessages, formTabsMessages, listMessages, record360Messages] as const satisfies readonly FeatureMessages<string>[];
 
 type FeatureKey<T> = T extends FeatureMessages<infer K> ? K : never;
 export type MessageKey = ShellMessageKey | FeatureKey<(typeof featureMessages)[number]>;

@@ -35,6 +35,8 @@ export function OutboxEditor({ entry, userId, onSave, onCancel }: { entry: Queue
         errors={errors}
         locale={locale}
         labels={formLabels(t)}
+        // The refusal's problems show from the start: open on the first tab that holds one.
+        revealErrors={1}
         onChange={(key, value) => {
           setDraft((d) => Object.freeze({ ...d, [key]: value }));
           setServerProblems((problems) => problems.filter((p) => !p.path.startsWith(`/data/${key}`)));

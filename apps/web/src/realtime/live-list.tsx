@@ -22,11 +22,11 @@ export interface LiveList {
  * Follows a form's records while its list is shown. New records are counted (the list does not jump under
  * the reader's finger); changes to records on screen, and anything missed while offline, mark it stale.
  */
-export function useLiveList(app: string, form: string, shownIds: readonly string[]): LiveList {
+export function useLiveList(app: string, form: string, shownRecords: readonly { readonly id: string; readonly version: number }[]): LiveList {
   const [created, setCreated] = useState<ReadonlySet<string>>(new Set());
   const [stale, setStale] = useState(false);
-  const shown = useRef(new Set<string>());
-  shown.current = new Set(shownIds);
+  const shown = useRef(new Map<string, number>());
+  shown.current = new Map(shownRecords.map((r) => [r.id, r.version]));
 
   useTopic(formTopic(app, form), (event) => {
     if (event.kind === 'resync') setStale(true);
@@ -35,7 +35,9 @@ export function useLiveList(app: string, form: string, shownIds: readonly string
     if (data.refetch) setStale(true);
     const fresh = data.changes.filter((c) => c.kind === 'created' && !shown.current.has(c.id)).map((c) => c.id);
     if (fresh.length > 0) setCreated((before) => new Set([...before, ...fresh]));
-    if (data.changes.some((c) => c.kind !== 'created' && shown.current.has(c.id))) setStale(true);
+    // A change the list already shows (the reader's own move, read again since) is not news.
+    const changedOnScreen = (c: FormEventData['changes'][number]) => shown.current.has(c.id) && (c.version === null || c.version !== shown.current.get(c.id));
+    if (data.changes.some((c) => c.kind !== 'created' && changedOnScreen(c))) setStale(true);
   });
 
   const clear = useCallback(() => {

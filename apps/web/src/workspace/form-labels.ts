@@ -1,7 +1,7 @@
 import type { FormLabels } from '@tangram/ui';
 import type { I18n } from '../i18n/i18n-provider';
 
-/** The renderer's own words from the app's typed dictionaries (`{n}` and `{value}` are filled by the renderer). */
+/** The renderer's own words from the app's typed dictionaries (`{n}`, `{value}`, `{count}` and `{title}` are filled by the renderer). */
 export function formLabels(t: I18n['t']): FormLabels {
   return {
     required: t('workspace.field.required'),
@@ -19,5 +19,8 @@ export function formLabels(t: I18n['t']): FormLabels {
     idHint: t('workspace.field.idHint'),
     ratingValue: t('workspace.field.ratingValue'),
     empty: t('workspace.field.empty'),
+    tabs: t('formTabs.list'),
+    tabErrors: t('formTabs.errors'),
+    nextTab: t('formTabs.next'),
   };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { Problem, RecordView } from '@tangram/schema';
-import { checkDraft, draftFromRecord, fieldLabel, fieldStates, FormRenderer, placeProblems, toRecordInput, type Draft } from '@tangram/ui';
+import type { FormDefinition, Problem, RecordView } from '@tangram/schema';
+import { checkDraft, draftFromRecord, fieldLabel, fieldStates, FileTransferContext, FormRenderer, placeProblems, toRecordInput, type Draft } from '@tangram/ui';
 import { isApiError } from '../api/api-error';
 import { describeError, describeProblem } from '../api/describe-error';
 import type { CurrentUser } from '../api/endpoints';
@@ -10,7 +10,12 @@ import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n-provider';
 import { Link, useRouter } from '../router/router';
 import { useSession } from '../session/session-provider';
+import { ConflictPanel, changesSince, type Conflict } from './conflict-panel';
+import { loadDirectory } from './directory';
 import { formLabels } from './form-labels';
+import { createRecord360Api } from './record-360-api';
+import { useFileTransfer } from './use-file-transfer';
+import './record-360.css';
 import { RecordWriteError } from './records-api';
 import { located } from './refused-write';
 import { isNetworkFailure, OUTBOX_PATH, queueIfOffline } from '../offline/queue-if-offline';
@@ -23,22 +28,43 @@ interface PendingWarning {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
+/**
+ * Values a link asks a new record to start with (`?prefill={"customer":"42"}`, from a related-records
+ * panel): fields of this form only; the form engine still checks them when the record is saved.
+ */
+function prefillFrom(search: string, form: FormDefinition): Record<string, unknown> {
+  const raw = new URLSearchParams(search).get('prefill');
+  if (!raw) return {};
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    const keys = new Set(form.fields.map((f) => f.key));
+    return Object.fromEntries(Object.entries(parsed).filter(([key]) => keys.has(key)));
+  } catch {
+    return {};
+  }
+}
+
 /** The generated form for a new record or an edit: checked live by the form engine, then sent. */
 function RecordEditor({ ws, record }: { ws: WorkspaceContext; record: RecordView | undefined }) {
   const { t, locale } = useI18n();
-  const { navigate } = useRouter();
+  const { navigate, location } = useRouter();
   const { expired } = useSession();
   const { form, records, paths } = ws;
   const mode = record ? 'update' : 'create';
+  const transfer = useFileTransfer(ws.appKey, ws.formKey);
   const [base, setBase] = useState(record);
-  const [draft, setDraft] = useState<Draft>(() => draftFromRecord(form, record?.data ?? {}));
+  const [draft, setDraft] = useState<Draft>(() => draftFromRecord(form, record?.data ?? prefillFrom(location.search, form)));
   const [showErrors, setShowErrors] = useState(false);
   const [serverProblems, setServerProblems] = useState<readonly Problem[]>([]);
   const [pending, setPending] = useState<readonly PendingWarning[] | null>(null);
-  const [stale, setStale] = useState<number | null>(null);
+  const [conflict, setConflict] = useState<Conflict | 'loading' | null>(null);
   const [otherChanges, setOtherChanges] = useState<readonly string[]>([]);
+  const [bothChanged, setBothChanged] = useState<readonly string[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
+  // Bumped with each refusal: the renderer opens the first tab with a problem in the same render, so the input is there to focus.
+  const [reveal, setReveal] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
 
@@ -64,11 +90,13 @@ function RecordEditor({ ws, record }: { ws: WorkspaceContext; record: RecordView
     setServerProblems((problems) => problems.filter((p) => !p.path.startsWith(`/data/${key}`)));
   };
 
-  const focusFirstError = () =>
+  const focusFirstError = () => {
+    setReveal((n) => n + 1);
     requestAnimationFrame(() => {
       const target = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .field--invalid [role="radiogroup"] button, .field--invalid input');
       target?.focus();
     });
+  };
 
   async function send(confirmedWarnings: readonly string[]) {
     setSaving(true);
@@ -86,8 +114,8 @@ function RecordEditor({ ws, record }: { ws: WorkspaceContext; record: RecordView
         if (await queueIfOffline(ws.user.id, ws.appKey, ws.formKey, form, body, error)) return navigate(OUTBOX_PATH);
       }
       if (isApiError(error) && error.status === 401) return expired();
-      if (error instanceof RecordWriteError && error.status === 409 && error.code === 'ERR_RECORD_STALE') {
-        setStale(error.currentVersion ?? (base?.version ?? 0) + 1);
+      if (error instanceof RecordWriteError && error.status === 409 && error.code === 'ERR_RECORD_STALE' && base) {
+        void explainConflict(base);
         return;
       }
       if (error instanceof RecordWriteError && (error.status === 422 || error.status === 403 || error.status === 409)) {
@@ -118,22 +146,34 @@ function RecordEditor({ ws, record }: { ws: WorkspaceContext; record: RecordView
     void send([]);
   };
 
-  const reloadLatest = async () => {
-    if (!base) return;
+  /** Someone saved first: fetch what they saved and the events since this user's version, to show them. */
+  const explainConflict = async (edited: RecordView) => {
+    setConflict('loading');
     try {
-      const latest = await records.get(base.id);
-      const before = draftFromRecord(form, base.data);
-      const theirs = draftFromRecord(form, latest.data);
-      // Keep what this user changed; take everything else from the latest version.
-      const merged: Record<string, unknown> = { ...theirs };
-      for (const key of keys) if (!same(draft[key], before[key])) merged[key] = draft[key];
-      setOtherChanges(form.fields.filter((f) => !same(before[f.key], theirs[f.key])).map((f) => fieldLabel(f, locale)));
-      setBase(latest);
-      setDraft(Object.freeze(merged));
-      setStale(null);
+      const api = createRecord360Api(() => locale, ws.appKey, ws.formKey);
+      const [latest, events, directory] = await Promise.all([records.get(edited.id), records.events(edited.id), loadDirectory(records, api)]);
+      setConflict({ latest, events: changesSince(events.items, edited), directory });
     } catch (error) {
+      setConflict(null);
       setFailure(error);
     }
+  };
+
+  /** Keep what this user changed; take everything else from the latest version; then they review and save. */
+  const reapply = () => {
+    if (!base || !conflict || conflict === 'loading') return;
+    const { latest } = conflict;
+    const before = draftFromRecord(form, base.data);
+    const theirs = draftFromRecord(form, latest.data);
+    const merged: Record<string, unknown> = { ...theirs };
+    const mine = new Set(keys.filter((key) => !same(draft[key], before[key])));
+    for (const key of mine) merged[key] = draft[key];
+    const changedByThem = form.fields.filter((f) => !same(before[f.key], theirs[f.key]));
+    setOtherChanges(changedByThem.map((f) => fieldLabel(f, locale)));
+    setBothChanged(changedByThem.filter((f) => mine.has(f.key) && !same(draft[f.key], theirs[f.key])).map((f) => fieldLabel(f, locale)));
+    setBase(latest);
+    setDraft(Object.freeze(merged));
+    setConflict(null);
   };
 
   const generalMessage = failure ? describeError(failure, t, locale) : showErrors && errorCount > 0 ? t('workspace.fixErrors', { count: errorCount }) : undefined;
@@ -146,21 +186,19 @@ function RecordEditor({ ws, record }: { ws: WorkspaceContext; record: RecordView
           {record ? <p className="page__subtitle">{t('workspace.record.title', { id: record.id })}</p> : null}
         </div>
       </header>
-      {stale !== null ? (
-        <div className="ws-notice ws-notice--warn" role="alert">
-          <p>{t('workspace.stale', { version: stale })}</p>
-          <button type="button" className="button button--secondary" onClick={() => void reloadLatest()}>
-            {t('workspace.stale.reload')}
-          </button>
-        </div>
+      {conflict !== null ? (
+        <ConflictPanel form={form} conflict={conflict} userId={ws.user.id} onReapply={reapply} onDiscard={() => navigate(paths.record(base?.id ?? ''))} />
       ) : null}
-      {otherChanges.length > 0 && stale === null ? (
-        <div className="ws-notice" role="status">
+      {otherChanges.length > 0 && conflict === null ? (
+        <div className={`ws-notice${bothChanged.length > 0 ? ' ws-notice--warn' : ''}`} role="status">
           <p>{t('workspace.stale.merged', { fields: otherChanges.join(locale === 'zh-CN' ? '、' : ', ') })}</p>
+          {bothChanged.length > 0 ? <p>{t('record360.conflict.both', { fields: bothChanged.join(locale === 'zh-CN' ? '、' : ', ') })}</p> : null}
         </div>
       ) : null}
       <FormAlert message={generalMessage} />
-      <FormRenderer form={form} draft={draft} states={states} errors={errors} locale={locale} labels={formLabels(t)} onChange={onChange} />
+      <FileTransferContext.Provider value={transfer}>
+        <FormRenderer form={form} draft={draft} states={states} errors={errors} locale={locale} labels={formLabels(t)} onChange={onChange} revealErrors={reveal} />
+      </FileTransferContext.Provider>
       <div className="ws-actions">
         <Link to={record ? paths.record(record.id) : paths.list} className="button button--secondary">
           {t('workspace.cancel')}

@@ -27,9 +27,11 @@ export interface WorkspaceContext {
   readonly records: RecordsApi;
   readonly paths: ReturnType<typeof workspacePaths>;
   /** Whether the caller's role grants an action here; the page hides what it doesn't (the server still decides). */
-  readonly can: (action: 'create' | 'read' | 'update' | 'delete') => boolean;
+  readonly can: (action: 'create' | 'read' | 'update' | 'delete' | 'assign') => boolean;
   /** Fields the caller's role lets them see but not write. */
   readonly readOnlyFields: ReadonlySet<string>;
+  /** Per field, values the caller's role may not set (a clerk may not mark a lead won). */
+  readonly deniedValues: Readonly<Record<string, readonly unknown[]>>;
 }
 
 /** The form as this caller sees it: fields their role hides are not drawn, listed or filtered on. */
@@ -134,6 +136,7 @@ export function WorkspaceFrame({ user, appKey, formKey, title, children }: { use
               paths,
               can: (action) => !data.value.access || data.value.access.actions.includes(action),
               readOnlyFields: new Set(data.value.access?.readOnlyFields ?? []),
+              deniedValues: data.value.access?.deniedValues ?? {},
             })
           : null}
       </div>

@@ -25,6 +25,22 @@ export const formDefinitionSchema = {
         additionalProperties: false,
       },
     },
+    tabs: {
+      type: 'array',
+      // No tabs is said by leaving `tabs` out; an empty list would leave every section in none.
+      minItems: 1,
+      maxItems: 20,
+      items: {
+        type: 'object',
+        properties: {
+          id: idSchema,
+          title: localizedTextSchema,
+          sections: { type: 'array', items: idSchema },
+        },
+        required: ['id', 'title', 'sections'],
+        additionalProperties: false,
+      },
+    },
     checks: {
       type: 'array',
       items: {

@@ -56,7 +56,7 @@ export const roleDefinitionSchema = {
     schemaVersion: { const: 1 },
     key: keySchema,
     name: localizedTextSchema,
-    appPermissions: { type: 'array', items: { enum: ['design', 'manageMembers'] }, uniqueItems: true },
+    appPermissions: { type: 'array', items: { enum: ['design', 'manageMembers', 'shareViews'] }, uniqueItems: true },
     grants: { type: 'array', items: formGrantSchema },
   },
   required: ['schemaVersion', 'key', 'name', 'grants'],

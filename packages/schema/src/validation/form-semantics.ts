@@ -17,7 +17,8 @@ export function isExprDefault(value: unknown): value is { readonly expr: JsonLog
 
 /**
  * What JSON Schema cannot say about a form that already matches its schema: references between fields,
- * option values, ranges, regexes, autonumber patterns and formula cycles. Every problem is returned.
+ * sections and tabs, option values, ranges, regexes, autonumber patterns and formula cycles. Every problem
+ * is returned.
  */
 export function checkFormSemantics(form: FormDefinition): Problem[] {
   const problems: Problem[] = [];
@@ -39,6 +40,8 @@ export function checkFormSemantics(form: FormDefinition): Problem[] {
     });
   });
 
+  if (form.tabs) checkTabs(form, problems);
+
   const checkIds = new Set<string>();
   form.checks?.forEach((check, c) => {
     const checkPath = pointer('/checks', c);
@@ -52,6 +55,34 @@ export function checkFormSemantics(form: FormDefinition): Problem[] {
 
   checkFormulaCycles(form.fields, '/fields', problems);
   return problems;
+}
+
+/**
+ * Tabs group whole sections: each tab names known sections, no section sits in two tabs and, once tabs
+ * exist, none is left out (it could never be shown). A title of blanks reads as no title at all.
+ */
+function checkTabs(form: FormDefinition, problems: Problem[]): void {
+  const sectionIds = new Set((form.layout ?? []).map((s) => s.id));
+  const tabIds = new Set<string>();
+  const tabOf = new Map<string, string>();
+  form.tabs?.forEach((tab, t) => {
+    const tabPath = pointer('/tabs', t);
+    if (tabIds.has(tab.id)) problems.push({ path: pointer(tabPath, 'id'), code: 'duplicateId', params: { id: tab.id } });
+    tabIds.add(tab.id);
+    if (!Object.values(tab.title).some((text) => typeof text === 'string' && text.trim() !== '')) {
+      problems.push({ path: pointer(tabPath, 'title'), code: 'localizedTextEmpty' });
+    }
+    tab.sections.forEach((id, j) => {
+      const path = pointer(pointer(tabPath, 'sections'), j);
+      const owner = tabOf.get(id);
+      if (!sectionIds.has(id)) problems.push({ path, code: 'unknownSectionReference', params: { section: id } });
+      else if (owner !== undefined) problems.push({ path, code: 'sectionInTwoTabs', params: { section: id, tab: owner } });
+      else tabOf.set(id, tab.id);
+    });
+  });
+  form.layout?.forEach((section, s) => {
+    if (!tabOf.has(section.id)) problems.push({ path: pointer(pointer('/layout', s), 'id'), code: 'sectionWithoutTab', params: { section: section.id } });
+  });
 }
 
 function checkFields(

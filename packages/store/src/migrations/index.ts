@@ -4,6 +4,9 @@ import { recordDataMigration } from './0002-record-data';
 import { writePathMigration } from './0003-write-path';
 import { jobsMigration } from './0005-jobs';
 import { publicFormsMigration } from './0006-public-forms';
+import { savedViewsMigration } from './0007-saved-views';
+import { filesCommentsMigration } from './0008-files-comments';
+import { writeIndexesMigration } from './0009-write-indexes';
 
 /** Migrations live in code (bundled with the package), ordered by name; never edit one that has shipped. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -12,6 +15,9 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-write-path': writePathMigration,
   '0005-jobs': jobsMigration,
   '0006-public-forms': publicFormsMigration,
+  '0007-saved-views': savedViewsMigration,
+  '0008-files-comments': filesCommentsMigration,
+  '0009-write-indexes': writeIndexesMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

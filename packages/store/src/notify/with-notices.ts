@@ -26,8 +26,8 @@ export function withRecordNotices(records: RecordsRepository, app: string, form:
       announce('created', views(created));
       return created;
     },
-    async update(actor, access, id, expectedVersion, patch, formVersion) {
-      const record = await records.update(actor, access, id, expectedVersion, patch, formVersion);
+    async update(actor, access, id, expectedVersion, patch, formVersion, changes) {
+      const record = await records.update(actor, access, id, expectedVersion, patch, formVersion, changes);
       // An update that changed nothing keeps the version and wrote nothing: nothing to announce.
       if (record.version !== expectedVersion) announce('updated', views([record]));
       return record;
@@ -42,8 +42,8 @@ export function withRecordNotices(records: RecordsRepository, app: string, form:
       return record;
     },
     // Bulk changes report a count, not ids: they are announced as a summary of the form.
-    async bulkUpdate(actor, access, filter, patch) {
-      const changed = await records.bulkUpdate(actor, access, filter, patch);
+    async bulkUpdate(actor, access, filter, patch, options) {
+      const changed = await records.bulkUpdate(actor, access, filter, patch, options);
       if (changed > 0) announce('updated', null);
       return changed;
     },

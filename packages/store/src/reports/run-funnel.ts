@@ -12,7 +12,10 @@ import { joinClause } from './run-report';
  * field took that stage or a later one (reaching "won" means having passed "contacted", even when a
  * clerk skipped it). Read from `record_events` diffs (`{"stage": [before, after]}`). The events are
  * grouped per record first (`p`) and joined to the visible rows (`x`) after: on 5,000,000 events that
- * measured faster than joining every event to the rows before grouping.
+ * measured faster than joining every event to the rows before grouping. `offset 0` keeps `e` a subquery
+ * of its own, so the stage index is computed at the scan and the grouping carries (record, stage, time):
+ * inlined, PostgreSQL put off computing it until the aggregate, carried each event's whole diff through
+ * a sort that spilled to disk, and took 1.3–1.6x as long (50,000 leads, 254,017 events).
  */
 function stageHistory(ctx: RecordsContext, layout: FormLayout, access: FormAccess, query: ReportQuery): { source: ReportSource; history: RawBuilder<unknown> } {
   const funnel = query.funnel;
@@ -31,6 +34,7 @@ function stageHistory(ctx: RecordsContext, layout: FormLayout, access: FormAcces
       select ev.record_id, array_position(${stages}::text[], ev.diff -> ${funnel.field} ->> 1) as i, ev.at
       from record_events ev
       where ev.form_id = ${sql.lit(layout.formId)} and ev.diff ? ${funnel.field}
+      offset 0
     ), p as (
       select e.record_id, ${sql.join(reachedAt)} from e where e.i is not null group by e.record_id
     )`;
