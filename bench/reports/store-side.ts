@@ -33,7 +33,7 @@ export async function setUpStoreSide(store: Store): Promise<StoreSide> {
 export async function insertStoreLeads(side: StoreSide, run: SqlRunner, rows: readonly CustomerRow[]): Promise<string[]> {
   const views = await side.records.createMany(SYSTEM, side.access, side.formVersion, rows.map((data) => ({ data })));
   const ids = views.map((v) => v.id);
-  await run(`update record_events e set at = t.at, diff = jsonb_set(e.diff, '{stage,1}', to_jsonb($1::text))
+  await run(`update record_events e set at = t.at, diff = jsonb_set(e.diff, '{stage}', to_jsonb($1::text))
     from unnest($2::bigint[], $3::timestamptz[]) as t(id, at)
     where e.record_id = t.id and e.kind = 'created'`, [FUNNEL_STAGES[0], ids, rows.map((r) => new Date(createdAt(r)).toISOString())]);
   return ids;

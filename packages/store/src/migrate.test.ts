@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from './api';
 import { migrationProvider } from './migrations';
+import { createdEventValuesMigration } from './migrations/0010-created-event-values';
 import { testDialects } from './testing';
-import { openTestStore } from './testing/test-store';
+import { fullAccess, leadForm, openTestStore, publishForm } from './testing/test-store';
 
 describe.each(testDialects())('migrations on %s', (dialect) => {
   let store: Store;
@@ -36,5 +37,22 @@ describe.each(testDialects())('migrations on %s', (dialect) => {
     expect(rows.map((r) => r.indexname)).toEqual([
       'outbox_pkey', 'records_idempotency', 'records_org_unit', 'records_owner', 'records_pkey',
     ]);
+  });
+
+  it('turns created events written as [null, value] pairs into the values, and history reads both the same', async () => {
+    const version = await publishForm(store, 'crm', leadForm());
+    const records = store.records('crm', 'lead');
+    const access = fullAccess('crm', 'lead');
+    const actor = { userId: 'u-admin', via: 'user' } as const;
+    const old = await records.create(actor, access, version, { data: { name: '李四', visits: 3 } });
+    // As a store before 0010 journalled it.
+    await sql`update record_events set diff = ${JSON.stringify({ name: [null, '李四'], visits: [null, 3] })}::jsonb
+      where record_id = ${old.id} and kind = 'created'`.execute(store.handle.db);
+    await createdEventValuesMigration.up(store.handle.db);
+    const fresh = await records.create(actor, access, version, { data: { name: '张三', budget: '1200.00' } });
+    const { rows } = await sql<{ diff: unknown }>`select diff from record_events where record_id = ${old.id} and kind = 'created'`.execute(store.handle.db);
+    expect(rows).toEqual([{ diff: { name: '李四', visits: 3 } }]);
+    expect((await records.events(access, old.id))[0]!.diff).toEqual({ name: [null, '李四'], visits: [null, 3] });
+    expect((await records.events(access, fresh.id))[0]!.diff).toEqual({ name: [null, '张三'], budget: [null, '1200.00'] });
   });
 });

@@ -45,6 +45,10 @@ export function slotAssignments(layout: FormLayout, data: RawBuilder<unknown>): 
  *        o as (insert into outbox … select … from r)
  *   select …, ord from r …
  *
+ * A `created` event's diff is the created values themselves (`{field: value}`), the very datum the record
+ * stores: expanding it here into `{field: [null, value]}` pairs cost a quarter of a batch insert's time on
+ * PostgreSQL (16.5k -> 21.6k records/s). Readers expand it (`toRecordEvent`, the funnel).
+ *
  * Returns the rows inserted, each with its 1-based position in `items`; an item whose idempotency key
  * was used before has no row (see `earlierRecords`).
  */
@@ -70,9 +74,7 @@ export async function insertRecords(db: Kysely<any>, layout: FormLayout, items: 
       insert into record_data (record_id, data) select i.id, i.data from input i join r on r.id = i.id
     ), e as (
       insert into record_events (record_id, form_id, kind, actor_id, via, diff, at)
-      select r.id, ${formId}, 'created', i.by, i.via,
-             coalesce((select jsonb_object_agg(k.key, jsonb_build_array(null, k.value)) from jsonb_each(i.data) k), '{}'::jsonb),
-             r.created_at
+      select r.id, ${formId}, 'created', i.by, i.via, i.data, r.created_at
       from r join input i on i.id = r.id
     ), o as (
       insert into outbox (topic, payload)

@@ -176,14 +176,22 @@ export async function bulkRemoveRecords(ctx: RecordsContext, actor: Actor, acces
   return Number(rows[0]!.c);
 }
 
-export interface EventRow { id: string; record_id: string; kind: RecordEvent['kind']; actor_id: string | null; via: RecordEvent['via']; diff: Record<string, [unknown, unknown]>; comment: string | null; at: Date }
+/** `diff` as stored: `{field: [before, after]}`, except a `created` event's, which holds `{field: value}`. */
+export interface EventRow { id: string; record_id: string; kind: RecordEvent['kind']; actor_id: string | null; via: RecordEvent['via']; diff: Record<string, unknown>; comment: string | null; at: Date }
 
 export const EVENT_SELECT = sql`e.id::text as id, e.record_id::text as record_id, e.kind, e.actor_id, e.via, e.diff, e.comment, e.at`;
+
+/** A created event's stored values as the change everyone reads: every field from nothing to its value. */
+function createdDiff(values: Record<string, unknown>): Record<string, [unknown, unknown]> {
+  const diff: Record<string, [unknown, unknown]> = {};
+  for (const key of Object.keys(values)) diff[key] = [null, values[key]];
+  return diff;
+}
 
 export function toRecordEvent(row: EventRow, hiddenFields: ReadonlySet<string>): RecordEvent {
   return Object.freeze({
     id: row.id, recordId: row.record_id, kind: row.kind, actorId: row.actor_id, via: row.via,
-    diff: withoutHidden(row.diff, hiddenFields) as RecordEvent['diff'], comment: row.comment ?? null, at: new Date(row.at).toISOString(),
+    diff: withoutHidden(row.kind === 'created' ? createdDiff(row.diff) : row.diff, hiddenFields) as RecordEvent['diff'], comment: row.comment ?? null, at: new Date(row.at).toISOString(),
   });
 }
 

@@ -7,6 +7,7 @@ import { publicFormsMigration } from './0006-public-forms';
 import { savedViewsMigration } from './0007-saved-views';
 import { filesCommentsMigration } from './0008-files-comments';
 import { writeIndexesMigration } from './0009-write-indexes';
+import { createdEventValuesMigration } from './0010-created-event-values';
 
 /** Migrations live in code (bundled with the package), ordered by name; never edit one that has shipped. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007-saved-views': savedViewsMigration,
   '0008-files-comments': filesCommentsMigration,
   '0009-write-indexes': writeIndexesMigration,
+  '0010-created-event-values': createdEventValuesMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

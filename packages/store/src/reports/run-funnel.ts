@@ -10,7 +10,7 @@ import { joinClause } from './run-report';
 /**
  * The stage history of the records the caller may read: for each record and stage, the first time the
  * field took that stage or a later one (reaching "won" means having passed "contacted", even when a
- * clerk skipped it). Read from `record_events` diffs (`{"stage": [before, after]}`). The events are
+ * clerk skipped it). Read from `record_events` diffs (`{"stage": [before, after]}`; a created event holds `{"stage": value}`). The events are
  * grouped per record first (`p`) and joined to the visible rows (`x`) after: on 5,000,000 events that
  * measured faster than joining every event to the rows before grouping. `offset 0` keeps `e` a subquery
  * of its own, so the stage index is computed at the scan and the grouping carries (record, stage, time):
@@ -31,7 +31,8 @@ function stageHistory(ctx: RecordsContext, layout: FormLayout, access: FormAcces
   const history = sql`x as (
       select r.id as record_id${source.inner.length > 0 ? sql`, ${sql.join(source.inner)}` : sql``} from ${source.from}
     ), e as (
-      select ev.record_id, array_position(${stages}::text[], ev.diff -> ${funnel.field} ->> 1) as i, ev.at
+      select ev.record_id, array_position(${stages}::text[],
+             case when ev.kind = 'created' then ev.diff ->> ${funnel.field} else ev.diff -> ${funnel.field} ->> 1 end) as i, ev.at
       from record_events ev
       where ev.form_id = ${sql.lit(layout.formId)} and ev.diff ? ${funnel.field}
       offset 0
