@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { join } from 'node:path';
 import type { FormDefinition } from '@tangram/schema';
-import { buildApp } from '@tangram/server';
-import ExcelJS from 'exceljs';
+import { buildApp, readSheetRows } from '@tangram/server';
 import { createStore } from '@tangram/store';
 import { intOption, parseArgs } from '../lib/args';
 import { CUSTOMER_FORM } from '../lib/customer-form';
@@ -97,11 +96,7 @@ runMain(async () => {
       progress('baseline: parse only');
       const parseStart = process.hrtime.bigint();
       let parsed = 0;
-      const { Readable } = await import('node:stream');
-      for await (const sheet of new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'emit' })) {
-        for await (const _row of sheet as AsyncIterable<unknown>) parsed++;
-        break;
-      }
+      for await (const _row of readSheetRows(bytes, 'xlsx')) parsed++;
       const parseSeconds = Number(process.hrtime.bigint() - parseStart) / 1e9;
       progress('baseline: batched inserts of clean records');
       const benchUser = (await store.identity.getUser(user.id))!;

@@ -4,3 +4,4 @@ export { start } from './main';
 export { readConfig, type ServerConfig } from './config';
 export { API_ERRORS, ApiError, type ApiErrorCode } from './errors';
 export { SESSION_COOKIE } from './plugins/auth';
+export { readSheetRows, type SheetFormat, type SheetRow } from './import/sheet-reader';

@@ -51,6 +51,9 @@ export function recordColumn(layout: FormLayout, name: string): RecordColumn | u
 /** The columns of a record view: `r` is the records row, `rd` its document (record_data). */
 export const RECORD_SELECT = sql`r.id::text as id, r.form_version, rd.data, r.owner_id, r.org_unit_id, r.created_by,
   r.created_at, r.updated_by, r.updated_at, r.version, r.deleted_at, r.idempotency_key`;
+/** RECORD_SELECT but the document, for a writer that holds the document it just stored. */
+export const RECORD_SELECT_BUT_DATA = sql`r.id::text as id, r.form_version, r.owner_id, r.org_unit_id, r.created_by,
+  r.created_at, r.updated_by, r.updated_at, r.version, r.deleted_at, r.idempotency_key`;
 
 export interface RecordRow {
   id: string; form_version: number; data: Record<string, unknown>; owner_id: string | null; org_unit_id: string | null;
