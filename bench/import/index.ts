@@ -15,6 +15,7 @@ import { createStore } from '@tangram/store';
 import { intOption, parseArgs } from '../lib/args';
 import { CUSTOMER_FORM } from '../lib/customer-form';
 import { createFreshDatabase, DEFAULT_BENCH_DATABASE_URL } from '../lib/fresh-postgres-database';
+import { createCpuMeter } from '../lib/process-cpu';
 import { busyWarning, startMachineNote } from '../lib/machine';
 import { emitFigures, progress, runMain } from '../lib/output';
 import { createCustomerGenerator } from '../lib/customer-generator';
@@ -70,6 +71,7 @@ runMain(async () => {
 
       // Peak RSS while importing, sampled; `maxRSS` from the OS also covers writing the file and start-up.
       const memory = sampleMemory(50);
+      const cpu = await createCpuMeter(process.pid, adminUrl, database.name);
       const started = process.hrtime.bigint();
       const boundary = '----tangram-bench';
       const body = Buffer.concat([
@@ -87,6 +89,8 @@ runMain(async () => {
       await app.importWorker.idle();
       const finished = process.hrtime.bigint();
       const peak = memory.stop();
+      const importCpu = await cpu.lap();
+      await cpu.close();
       const job = (await app.inject({ method: 'GET', url: `/api/apps/bench/forms/customers/imports/${draft.id}`, headers })).json() as { status: string; progress: Record<string, number>; error: string | null };
       if (job.status !== 'done') throw new Error(`import ended ${job.status}: ${job.error}`);
       const seconds = Number(finished - started) / 1e9;
@@ -124,6 +128,8 @@ runMain(async () => {
         insertOnlyRowsPerSecond: Math.round(rows / insertSeconds),
         /** End-to-end import speed as a share of bare batched inserts of the same number of rows. */
         importVsInsert: Number((insertSeconds / seconds).toFixed(2)),
+        /** CPU per sheet row over the upload and the job, of this process and of PostgreSQL's backends. */
+        cpuMsPerRow: { server: perRow(importCpu.serverMs, rows), postgres: perRow(importCpu.postgresMs, rows) },
         peakRssMb: peak.peakRssMb,
         /** RSS when the upload began (server built, database open): what the import itself adds is above it. */
         startRssMb: peak.startRssMb,
@@ -147,3 +153,7 @@ runMain(async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+function perRow(ms: number | null, rows: number): number | null {
+  return ms === null ? null : Number((ms / rows).toFixed(4));
+}

@@ -5,7 +5,7 @@ import type { FormLayout } from './form-layout';
 import { uniqueIndexName } from './form-layout';
 import type { ScopeContext } from './record-scope';
 import type { SlotIndexes } from './slot-indexes';
-import { isUniqueViolation, violatedIndex } from './sql-util';
+import { isDeadlock, isUniqueViolation, violatedIndex } from './sql-util';
 
 /** What every records operation of one form needs: the database, the form's storage map and the clock. */
 export interface RecordsContext {
@@ -31,7 +31,9 @@ const LOGIC_REFUSAL = /ERR_LOGIC_UNSUPPORTED_IN_SQL at (\/[^\s:"]*)?/;
 /**
  * Turns database errors callers can act on into StoreErrors: a violated per-field unique index into a
  * located ERR_UNIQUE_VIOLATION, and a condition the SQL back end refuses row by row at run time (it
- * raises an error carrying ERR_LOGIC_UNSUPPORTED_IN_SQL) into ERR_INVALID_FILTER. Others pass through.
+ * raises an error carrying ERR_LOGIC_UNSUPPORTED_IN_SQL) into ERR_INVALID_FILTER, and a deadlock the
+ * database broke (two batches inserting the same unique values in crossed order) into ERR_CONFLICT: the
+ * statement was rolled back and may be retried. Others pass through.
  */
 export function mapQueryError(error: unknown, layout: FormLayout): unknown {
   const refusal = error instanceof Error ? LOGIC_REFUSAL.exec(error.message) : null;
@@ -39,6 +41,7 @@ export function mapQueryError(error: unknown, layout: FormLayout): unknown {
     const at = refusal[1] && refusal[1] !== '/' ? refusal[1] : '';
     return new StoreError('ERR_INVALID_FILTER', 'this filter cannot be evaluated on the stored values', { path: `/filter${at}`, params: { reason: 'ERR_LOGIC_UNSUPPORTED_IN_SQL' } });
   }
+  if (isDeadlock(error)) return new StoreError('ERR_CONFLICT', 'a concurrent write to the same records got in the way; nothing was saved, try again');
   if (!isUniqueViolation(error)) return error;
   const index = violatedIndex(error);
   const field = [...layout.fields.values()].find((f) => index !== undefined && uniqueIndexName(layout.formId, f.key).startsWith(index) && index.startsWith(`records_f${layout.formId}_uq_`));

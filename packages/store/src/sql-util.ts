@@ -12,6 +12,11 @@ export function isUniqueViolation(error: unknown): error is { code: string; cons
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
 }
 
+/** PostgreSQL broke a lock cycle by aborting this statement's transaction (SQLSTATE 40P01). */
+export function isDeadlock(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '40P01';
+}
+
 /** The index a unique violation names: pg reports `constraint`; PGlite only the message text. */
 export function violatedIndex(error: { constraint?: string; message: string }): string | undefined {
   return error.constraint ?? /"([^"]+)"/.exec(error.message)?.[1];
