@@ -13,7 +13,7 @@ import { intOption, parseArgs } from '../lib/args';
 import { createCustomerGenerator, type CustomerRow } from '../lib/customer-generator';
 import { createFreshDatabase, DEFAULT_BENCH_DATABASE_URL } from '../lib/fresh-postgres-database';
 import { busyWarning, startMachineNote } from '../lib/machine';
-import { createCpuMeter } from '../lib/process-cpu';
+import { cpuPerItem, createCpuMeter } from '../lib/process-cpu';
 import { emitFigures, progress, runMain, throwIfInterrupted } from '../lib/output';
 import { createApiClient } from './api-client';
 import { runClosedLoop, type LoadFigures } from './closed-loop';
@@ -65,12 +65,12 @@ runMain(async () => {
       progress(`single creates: concurrency ${concurrency} for ${seconds} s`);
       await cpu.lap();
       const single = await runClosedLoop(sendSingle, { concurrency, durationMs: seconds * 1000, maxRequests: 2_000_000 });
-      const singleCpu = perItem(await cpu.lap(), single.requests);
+      const singleCpu = cpuPerItem(await cpu.lap(), single.requests);
       throwIfInterrupted();
       report('single', single, singleCpu);
       progress(`batch creates of ${BATCH_SIZE}: concurrency ${batchConcurrency} for ${seconds} s`);
       const batch = await runClosedLoop(sendBatch, { concurrency: batchConcurrency, durationMs: seconds * 1000, maxRequests: 100_000 });
-      const batchCpu = perItem(await cpu.lap(), batch.requests * BATCH_SIZE);
+      const batchCpu = cpuPerItem(await cpu.lap(), batch.requests * BATCH_SIZE);
       await cpu.close();
       throwIfInterrupted();
       report('batch', batch, batchCpu);
@@ -95,11 +95,6 @@ runMain(async () => {
 });
 
 /** CPU milliseconds per stored record, of the server and of PostgreSQL: what a busy machine can't inflate. */
-function perItem(lap: { serverMs: number | null; postgresMs: number | null }, records: number): { server: number | null; postgres: number | null } {
-  const per = (ms: number | null) => (ms === null || records === 0 ? null : Math.round((ms / records) * 1000) / 1000);
-  return { server: per(lap.serverMs), postgres: per(lap.postgresMs) };
-}
-
 function report(name: string, figures: LoadFigures, cpu: { server: number | null; postgres: number | null }): void {
   progress(`${name}: ${figures.requests} ok, ${figures.errors} errors in ${figures.seconds} s — ${figures.perSec}/s, p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms, p99 ${figures.p99Ms} ms; CPU per record: server ${cpu.server} ms, PostgreSQL ${cpu.postgres} ms${figures.firstError ? `; first error: ${figures.firstError}` : ''}`);
 }

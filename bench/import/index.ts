@@ -15,7 +15,7 @@ import { createStore } from '@tangram/store';
 import { intOption, parseArgs } from '../lib/args';
 import { CUSTOMER_FORM } from '../lib/customer-form';
 import { createFreshDatabase, DEFAULT_BENCH_DATABASE_URL } from '../lib/fresh-postgres-database';
-import { createCpuMeter } from '../lib/process-cpu';
+import { cpuPerItem, createCpuMeter } from '../lib/process-cpu';
 import { busyWarning, startMachineNote } from '../lib/machine';
 import { emitFigures, progress, runMain } from '../lib/output';
 import { createCustomerGenerator } from '../lib/customer-generator';
@@ -129,7 +129,7 @@ runMain(async () => {
         /** End-to-end import speed as a share of bare batched inserts of the same number of rows. */
         importVsInsert: Number((insertSeconds / seconds).toFixed(2)),
         /** CPU per sheet row over the upload and the job, of this process and of PostgreSQL's backends. */
-        cpuMsPerRow: { server: perRow(importCpu.serverMs, rows), postgres: perRow(importCpu.postgresMs, rows) },
+        cpuMsPerRow: cpuPerItem(importCpu, rows),
         peakRssMb: peak.peakRssMb,
         /** RSS when the upload began (server built, database open): what the import itself adds is above it. */
         startRssMb: peak.startRssMb,
@@ -153,7 +153,3 @@ runMain(async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
-
-function perRow(ms: number | null, rows: number): number | null {
-  return ms === null ? null : Number((ms / rows).toFixed(4));
-}

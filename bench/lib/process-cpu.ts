@@ -53,3 +53,9 @@ export async function createCpuMeter(serverPid: number, adminUrl: string, databa
     close: () => admin.end(),
   };
 }
+
+/** A lap's CPU milliseconds per item (record, sheet row), to the microsecond; null where unmeasured. */
+export function cpuPerItem(lap: { serverMs: number | null; postgresMs: number | null }, items: number): { server: number | null; postgres: number | null } {
+  const per = (ms: number | null) => (ms === null || items === 0 ? null : Math.round((ms / items) * 1000) / 1000);
+  return { server: per(lap.serverMs), postgres: per(lap.postgresMs) };
+}

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Field, FormDefinition } from '@tangram/schema';
 import { StoreError } from './errors';
 import { isBooleanField, SLOT_COLUMNS, SLOT_FUNCTION, slotClassOf, slotColumn, type SlotClass } from './slots';
+import { isUniqueViolation } from './sql-util';
 
 /** How filters and sorts read a field: a typed slot, or jsonb `data->key` when it has none. */
 export type ValueType = 'text' | 'numeric' | 'time' | 'boolean' | 'json';
@@ -125,7 +126,7 @@ async function createUniqueIndex(trx: Kysely<any>, name: string, target: string,
     await sql.raw('release savepoint tangram_unique').execute(trx);
   } catch (error) {
     await sql.raw('rollback to savepoint tangram_unique').execute(trx);
-    if ((error as { code?: string }).code === '23505') {
+    if (isUniqueViolation(error)) {
       throw new StoreError('ERR_UNIQUE_VIOLATION', `existing records already share values of ${key}`, { path: `/fields/${index}/unique`, params: { field: key } });
     }
     throw error;

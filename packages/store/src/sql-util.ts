@@ -8,13 +8,18 @@ export function toIsoOrNull(value: Date | string | null): string | null {
   return value === null ? null : toIso(value);
 }
 
-export function isUniqueViolation(error: unknown): error is { code: string; constraint?: string; message: string } {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
+/** The SQLSTATE a driver error carries (pg and PGlite both name it `code`). */
+function sqlState(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null ? (error as { code?: string }).code : undefined;
 }
 
-/** PostgreSQL broke a lock cycle by aborting this statement's transaction (SQLSTATE 40P01). */
+export function isUniqueViolation(error: unknown): error is { code: string; constraint?: string; message: string } {
+  return sqlState(error) === '23505';
+}
+
+/** PostgreSQL broke a lock cycle by aborting this statement's transaction. */
 export function isDeadlock(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '40P01';
+  return sqlState(error) === '40P01';
 }
 
 /** The index a unique violation names: pg reports `constraint`; PGlite only the message text. */
