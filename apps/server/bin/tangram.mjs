@@ -16,7 +16,7 @@ const commands = {
 Commands:
   start    Start the server. Environment:
              PORT (3000), HOST (0.0.0.0), DATABASE_URL (absent: PGlite in ./data),
-             TANGRAM_DATA_DIR, TANGRAM_WEB_ROOT (apps/web/dist),
+             TANGRAM_DATA_DIR, TANGRAM_PGLITE_BUFFERS (512MB), TANGRAM_WEB_ROOT (apps/web/dist),
              TANGRAM_ADMIN_EMAIL + TANGRAM_ADMIN_PASSWORD (first admin, when no user exists),
              TANGRAM_SECURE_COOKIES=true (behind HTTPS), TANGRAM_TRUST_PROXY=true (behind a proxy),
              LOG_LEVEL (info)

@@ -17,7 +17,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
   // Slot indexes are built in the background (docs/storage.md); the logger exists once the app does.
   let reportSlotIndex: (event: SlotIndexEvent) => void = () => {};
   const store = await openStore({
-    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }),
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir, pgliteBuffers: config.pgliteBuffers }),
     onSlotIndex: (event) => reportSlotIndex(event),
   });
   await store.migrate();

@@ -365,6 +365,8 @@ export interface CreateStoreOptions {
   readonly databaseUrl?: string;
   /** PGlite data directory (default in memory). */
   readonly dataDir?: string;
+  /** PGlite's buffer pool, e.g. "512MB" (see `PGLITE_DATA_DIR_BUFFERS`); absent: PGlite's 128MB. */
+  readonly pgliteBuffers?: string;
   /** Hears how each background slot-index build ended (the server logs failures). */
   readonly onSlotIndex?: (event: SlotIndexEvent) => void;
 }

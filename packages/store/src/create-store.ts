@@ -40,6 +40,7 @@ export async function createStore(options: CreateStoreOptions = {}): Promise<Sto
   const handle = await openDatabase({
     ...(options.databaseUrl ? { url: options.databaseUrl } : {}),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.pgliteBuffers ? { pgliteBuffers: options.pgliteBuffers } : {}),
   });
   const store = createStoreFromHandle(handle, options.onSlotIndex ? { onSlotIndex: options.onSlotIndex } : {});
   try {

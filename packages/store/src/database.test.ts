@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { isBufferSize, openDatabase } from './database';
 import { openTestDatabase, testDialects } from './testing';
 
 describe.each(testDialects())('database on %s', (dialect) => {
@@ -12,5 +13,23 @@ describe.each(testDialects())('database on %s', (dialect) => {
     } finally {
       await handle.close();
     }
+  });
+});
+
+describe('PGlite buffer pool', () => {
+  it('takes the size it is given as shared_buffers', async () => {
+    const handle = await openDatabase({ pgliteBuffers: '48MB' });
+    try {
+      const { rows } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(handle.db);
+      expect(rows[0]!.shared_buffers).toBe('48MB');
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('refuses a size PostgreSQL would not take, before starting', async () => {
+    await expect(openDatabase({ pgliteBuffers: "512MB'; select" })).rejects.toThrow(/size like 512MB/);
+    expect(isBufferSize('512MB')).toBe(true);
+    expect(isBufferSize('512')).toBe(false);
   });
 });
