@@ -27,7 +27,7 @@ if (!name || name === '--help' || !available.includes(name)) {
 const tsxLoader = pathToFileURL(createRequire(join(benchDir, 'package.json')).resolve('tsx')).href;
 // Benchmarks run the server's code in this child (the import end to end, the dashboard over HTTP): with
 // the server's own flags, so they measure the process users run.
-const child = spawn(process.execPath, [...serverNodeFlags(), '--import', tsxLoader, join(benchDir, name, 'index.ts'), ...args], { stdio: 'inherit' });
+const child = spawn(process.execPath, [...serverNodeFlags(), ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []), '--import', tsxLoader, join(benchDir, name, 'index.ts'), ...args], { stdio: 'inherit' });
 // Ctrl-C reaches the child through the terminal; wait for it to clean up (drop its database) and exit.
 process.on('SIGINT', () => {});
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

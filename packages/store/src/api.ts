@@ -93,6 +93,11 @@ export interface RecordsRepository {
   create(actor: Actor, access: FormAccess, formVersion: number, input: NewRecord): Promise<RecordView>;
   /** Up to 1,000 in one transaction; all or nothing. */
   createMany(actor: Actor, access: FormAccess, formVersion: number, inputs: readonly NewRecord[]): Promise<readonly RecordView[]>;
+  /**
+   * `createMany` for bulk loads that don't read the records back (import): ids and versions only. With
+   * `batchKey`, a batch whose key was used before (per form and creator) stores nothing: `batchReplayed`.
+   */
+  createManyRefs(actor: Actor, access: FormAccess, formVersion: number, inputs: readonly NewRecord[], options?: CreateRefsOptions): Promise<CreatedRefs>;
   get(access: FormAccess, id: string): Promise<RecordView | null>;
   list(access: FormAccess, query: ListQuery): Promise<Page<RecordView>>;
   count(access: FormAccess, filter?: JsonLogic): Promise<number>;
@@ -359,6 +364,11 @@ export interface Store {
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** A record `createManyRefs` made, or that an earlier request with the same idempotency key made (replayed). */
+export interface CreatedRef { readonly id: string; readonly version: number; readonly replayed: boolean }
+export interface CreateRefsOptions { readonly batchKey?: string }
+export interface CreatedRefs { readonly records: readonly CreatedRef[]; readonly batchReplayed: boolean }
 
 export interface CreateStoreOptions {
   /** postgres://… ; absent means embedded PGlite. */

@@ -12,7 +12,7 @@ import { aggregateRecords, countRecords, getRecord, listRecords } from './record
 import { bulkRemoveRecords, bulkUpdateRecords, recordEvents, removeRecord, restoreRecord, updateRecord } from './record-updates';
 import { commentOnRecord } from './record-comments';
 import { findRecordsByValues } from './record-lookup';
-import { createRecords } from './record-writes';
+import { createRecordRefs, createRecords } from './record-writes';
 import type { RecordsContext } from './records-context';
 import { createDashboardsRepository } from './reports/dashboards-repository';
 import { createReportsRepository } from './reports/reports-repository';
@@ -70,6 +70,7 @@ export function createStoreFromHandle(handle: DatabaseHandle, options: StoreFrom
     return withRecordNotices(Object.freeze({
       create: async (actor: Actor, access: FormAccess, formVersion: number, input: NewRecord) => (await createRecords(ctx, actor, access, formVersion, [input]))[0]!,
       createMany: (actor, access, formVersion, inputs) => createRecords(ctx, actor, access, formVersion, inputs),
+      createManyRefs: (actor, access, formVersion, inputs, options) => createRecordRefs(ctx, actor, access, formVersion, inputs, options),
       get: (access, id) => getRecord(ctx, access, id),
       list: (access, query) => listRecords(ctx, access, query),
       count: (access, filter) => countRecords(ctx, access, filter),

@@ -75,4 +75,42 @@ describe.each(testDialects())('idempotent creates on %s', (dialect) => {
     }
     expect((await leads().create(ALICE, access, version, { data: { name: 'k' }, idempotencyKey: 'x'.repeat(200) })).id).toMatch(/^\d+$/);
   });
+
+  it('creates a bulk load with ids only, and answers its retry as replayed without storing it twice', async () => {
+    const load = [{ data: { name: 'Bulk 1', budget: '5' }, idempotencyKey: 'bulk-1' }, { data: { name: 'Bulk 2' }, idempotencyKey: 'bulk-2' }];
+    const created = (await leads().createManyRefs(ALICE, access, version, load)).records;
+    expect(created.map((r) => ({ version: r.version, replayed: r.replayed }))).toEqual([{ version: 1, replayed: false }, { version: 1, replayed: false }]);
+    expect((await leads().get(access, created[0]!.id))?.data).toEqual({ name: 'Bulk 1', budget: '5' });
+    const again = (await leads().createManyRefs(ALICE, access, version, [...load, { data: { name: 'Bulk 3' }, idempotencyKey: 'bulk-3' }])).records;
+    expect(again.slice(0, 2)).toEqual(created.map((r) => ({ ...r, replayed: true })));
+    expect(again[2]).toMatchObject({ version: 1, replayed: false });
+    expect(await stored('bulk-1')).toBe(1);
+    const reused = await rejection(leads().createManyRefs(ALICE, access, version, [{ data: { name: 'Bulk 4' }, idempotencyKey: 'bulk-4' }, { data: { name: 'other' }, idempotencyKey: 'bulk-2' }]));
+    expect(reused).toMatchObject({ code: 'ERR_IDEMPOTENCY_KEY_REUSED', path: '/1/idempotencyKey' });
+    expect(await stored('bulk-4')).toBe(0);
+    const badDate = await rejection(leads().createManyRefs(ALICE, access, version, [{ data: { name: 'ok' } }, { data: { name: 'x', due: '2024-02-31' } }]));
+    expect(badDate.path).toBe('/1/data/due');
+  });
+
+  it('stores a batch with its own key once: a retry, or a racing copy, stores nothing', async () => {
+    const named = async (name: string) => (await leads().list(access, { filter: { '==': [{ var: 'name' }, name] } })).total;
+    const batch = [{ data: { name: 'Part A' } }, { data: { name: 'Part A' } }, { data: { name: 'Part B' } }];
+    const first = await leads().createManyRefs(ALICE, access, version, batch, { batchKey: 'import-7-2-0' });
+    expect(first.batchReplayed).toBe(false);
+    expect(first.records.map((r) => r.replayed)).toEqual([false, false, false]);
+    expect((await leads().get(access, first.records[2]!.id))?.data.name).toBe('Part B');
+    expect(await leads().createManyRefs(ALICE, access, version, batch, { batchKey: 'import-7-2-0' })).toEqual({ records: [], batchReplayed: true });
+    expect(await named('Part A')).toBe(2);
+    const racing = await Promise.all([1, 2, 3].map(() => leads().createManyRefs(ALICE, access, version, [{ data: { name: 'Race part' } }], { batchKey: 'import-7-9-1' })));
+    expect(racing.filter((r) => !r.batchReplayed)).toHaveLength(1);
+    expect(await named('Race part')).toBe(1);
+    // Keys are per creator, as record keys are.
+    expect((await leads().createManyRefs(BOB, fullAccess('crm', 'lead', 'u-bob'), version, [{ data: { name: 'Part A' } }], { batchKey: 'import-7-2-0' })).batchReplayed).toBe(false);
+  });
+
+  it('refuses a batch key that is not printable, and claims no key for a refused batch', async () => {
+    expect(await rejection(leads().createManyRefs(ALICE, access, version, [{ data: { name: 'k' } }], { batchKey: '' }))).toMatchObject({ code: 'ERR_INVALID_VALUE', path: '/batchKey' });
+    await rejection(leads().createManyRefs(ALICE, access, version, [{ data: { name: 'ok' } }, { data: { name: 'x', due: '2024-02-31' } }], { batchKey: 'refused-1' }));
+    expect((await leads().createManyRefs(ALICE, access, version, [{ data: { name: 'ok' } }], { batchKey: 'refused-1' })).batchReplayed).toBe(false);
+  });
 });

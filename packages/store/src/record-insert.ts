@@ -21,6 +21,10 @@ export interface InsertItem {
 }
 
 export type InsertRow = RecordRow & { ord: number };
+/** What a bulk load gets back of each inserted row: no document, no timestamps to parse. */
+export interface InsertRef { id: string; version: number; ord: number }
+/** A batch's own idempotency key, per creator (see `insertRecordRefs`). */
+export interface BatchKey { readonly by: string | null; readonly key: string }
 export type EarlierRow = RecordRow & { idempotency_fingerprint: string | null };
 
 /** `t1, n1, …` and `tangram_slot_text(<data>->'channel'), …`: the slot columns of a form and their fill. */
@@ -57,13 +61,43 @@ export function slotAssignments(layout: FormLayout, data: RawBuilder<unknown>): 
  * was used before has no row (see `earlierRecords`).
  */
 export async function insertRecords(db: Kysely<any>, layout: FormLayout, items: readonly InsertItem[]): Promise<InsertRow[]> {
+  const { rows } = await insertStatement<InsertRow>(layout, items, sql`${RECORD_SELECT_BUT_DATA}, i.ord::int as ord`, null).execute(db);
+  for (const row of rows) row.data = items[row.ord - 1]!.data as Record<string, unknown>;
+  return rows;
+}
+
+/**
+ * The same insert answering with each row's id, version and position only: formatting and parsing the
+ * eleven columns of a record row (three of them timestamps) for a thousand records that an import only
+ * counts cost it about a tenth of its time in this process.
+ *
+ * With a batch key the statement first claims the key in `record_batches`; the records are inserted only
+ * when the claim did (`where exists (select from b)`), so a batch is stored whole or, when its key was
+ * claimed before, not at all. A concurrent claim of the same key waits on the primary key for the first
+ * to commit. `batchClaimed` is false for a batch stored before.
+ */
+export async function insertRecordRefs(db: Kysely<any>, layout: FormLayout, items: readonly InsertItem[], batch: BatchKey | null): Promise<{ rows: InsertRef[]; batchClaimed: boolean }> {
+  const returned = sql`r.id::text as id, r.version, i.ord::int as ord`;
+  if (!batch) return { rows: (await insertStatement<InsertRef>(layout, items, returned, null).execute(db)).rows, batchClaimed: false };
+  // The claim's own row comes back with ord 0.
+  const { rows } = await insertStatement<InsertRef>(layout, items, returned, batch).execute(db);
+  return { rows: rows.filter((row) => row.ord > 0), batchClaimed: rows.some((row) => row.ord === 0) };
+}
+
+function insertStatement<Row>(layout: FormLayout, items: readonly InsertItem[], returned: RawBuilder<unknown>, batch: BatchKey | null): RawBuilder<Row> {
   const slots = slotAssignments(layout, sql`i.data`);
   const slotColumns = slots.columns.length > 0 ? sql`, ${sql.join(slots.columns)}` : sql``;
   const slotValues = slots.values.length > 0 ? sql`, ${sql.join(slots.values)}` : sql``;
   const formId = sql.lit(layout.formId);
-  // Prepared: the text depends only on the layout (see prepared-statements.ts).
-  const { rows } = await sql<InsertRow>`${sql.raw(PREPARE_MARKER)}
-    with input as (
+  // Prepared: the text depends only on the layout and what it returns (see prepared-statements.ts).
+  const claim = batch
+    ? sql`b as (
+      insert into record_batches (form_id, created_by, key) values (${formId}, ${batch.by ?? ''}::text, ${batch.key}::text)
+      on conflict do nothing returning 1
+    ), `
+    : sql``;
+  return sql<Row>`${sql.raw(PREPARE_MARKER)}
+    with ${claim}input as (
       select nextval(pg_get_serial_sequence('records', 'id')) as id, e.value->'data' as data,
              e.value->>'owner' as owner_id, e.value->>'org' as org_unit_id, e.value->>'by' as by, e.value->>'via' as via,
              (e.value->>'ver')::int as ver, e.value->>'idem' as idem, e.value->>'fp' as fp, e.ordinality as ord
@@ -71,7 +105,7 @@ export async function insertRecords(db: Kysely<any>, layout: FormLayout, items: 
     ), r as (
       insert into records (id, form_id, form_version, owner_id, org_unit_id, created_by, updated_by, idempotency_key, idempotency_fingerprint${slotColumns})
       select i.id, ${formId}, i.ver, i.owner_id, i.org_unit_id, i.by, i.by, i.idem, i.fp${slotValues}
-      from input i order by i.ord
+      from input i${batch ? sql` where exists (select 1 from b)` : sql``} order by i.ord
       on conflict (form_id, coalesce(created_by, ''), idempotency_key) where idempotency_key is not null do nothing
       returning *
     ), d as (
@@ -85,9 +119,7 @@ export async function insertRecords(db: Kysely<any>, layout: FormLayout, items: 
       select 'record.created', jsonb_build_object('app', ${layout.app}::text, 'form', ${layout.form}::text, 'id', r.id::text, 'version', r.version)
       from r
     )
-    select ${RECORD_SELECT_BUT_DATA}, i.ord::int as ord from r join input i on i.id = r.id order by i.ord`.execute(db);
-  for (const row of rows) row.data = items[row.ord - 1]!.data as Record<string, unknown>;
-  return rows;
+    select ${returned} from r join input i on i.id = r.id${batch ? sql` union all select null, null, 0 from b` : sql` order by i.ord`}`;
 }
 
 /** The records earlier requests made with these (creator, idempotency key) pairs, with their fingerprints. */

@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { RecordView } from '@tangram/schema';
-import type { Actor, FormAccess, NewRecord } from './api';
+import type { Actor, CreatedRef, CreatedRefs, CreateRefsOptions, FormAccess, NewRecord } from './api';
 import { StoreError } from './errors';
 import { insertCoalesced } from './create-coalescer';
-import { earlierRecords, insertRecords, type InsertItem, type InsertRow } from './record-insert';
+import { earlierRecords, insertRecordRefs, insertRecords, type EarlierRow, type InsertItem, type InsertRow } from './record-insert';
 import { toRecordView, type RecordRow } from './record-columns';
 import { assertAction } from './record-scope';
 import { assertAllowedValues, assertStorableData } from './record-values';
 import { mapQueryError, scopeContext, type RecordsContext } from './records-context';
-
 
 export const MAX_BATCH = 1000;
 
@@ -37,16 +36,9 @@ function fingerprintOf(input: NewRecord): string {
   return createHash('sha256').update(what).digest('base64url');
 }
 
-/**
- * Creates records: checks every input against the caller's access and the form layout, then inserts them
- * with their `created` events and outbox entries (record-insert.ts). One input is a single create and
- * shares its statement with concurrent creates of the form (group commit, create-coalescer.ts); several
- * are a batch: one statement, all or nothing. An input whose idempotency key (per form and creator) was
- * used before answers with the record it made, or ERR_IDEMPOTENCY_KEY_REUSED for another request.
- */
-export async function createRecords(ctx: RecordsContext, actor: Actor, access: FormAccess, formVersion: number, inputs: readonly NewRecord[]): Promise<RecordView[]> {
+/** The inputs checked against the caller's access and the form layout, as rows for the insert. */
+async function checkedItems(ctx: RecordsContext, actor: Actor, access: FormAccess, formVersion: number, inputs: readonly NewRecord[]) {
   if (inputs.length > MAX_BATCH) throw new StoreError('ERR_BATCH_TOO_LARGE', `at most ${MAX_BATCH} records per batch`, { params: { max: MAX_BATCH, count: inputs.length } });
-  if (inputs.length === 0) return [];
   const layout = await ctx.layout(formVersion);
   scopeContext(ctx, layout, access);
   assertAction(access, 'create');
@@ -73,35 +65,98 @@ export async function createRecords(ctx: RecordsContext, actor: Actor, access: F
       fp: input.idempotencyKey === undefined ? null : fingerprintOf(input),
     };
   });
-  const view = (row: RecordRow) => toRecordView(row, ctx.app, ctx.form, access.hiddenFields);
+  return { layout, items, many, keyPath };
+}
 
-  // The earlier record of each item without a row: its answer, unless the key came with another request.
+type Checked = Awaited<ReturnType<typeof checkedItems>>;
+
+/**
+ * For each item the insert gave no row: the record an earlier request with its key made, unless that
+ * request was another one (ERR_IDEMPOTENCY_KEY_REUSED).
+ */
+async function earlierAnswers(db: Kysely<any>, { layout, items, keyPath }: Checked, inserted: (i: number) => boolean): Promise<Map<number, EarlierRow>> {
+  const missing = items.flatMap((item, i) => (inserted(i) ? [] : [{ by: item.by, idem: item.idem! }]));
+  const earlier = new Map((await earlierRecords(db, layout, missing)).map((row) => [row.idempotency_key, row]));
+  const answers = new Map<number, EarlierRow>();
+  items.forEach((item, i) => {
+    if (inserted(i)) return;
+    const made = earlier.get(item.idem)!;
+    if (made.idempotency_fingerprint !== item.fp) {
+      throw new StoreError('ERR_IDEMPOTENCY_KEY_REUSED', `idempotency key ${JSON.stringify(item.idem)} was used for another request`, {
+        path: keyPath(i), params: { key: item.idem, id: String(made.id) },
+      });
+    }
+    answers.set(i, made);
+  });
+  return answers;
+}
+
+/** A batch with keys checks them in its own transaction, so a reused key stores none of the batch. */
+function inBatchTransaction<T>(ctx: RecordsContext, items: readonly InsertItem[], fn: (db: Kysely<any>) => Promise<T>): Promise<T> {
+  return items.some((item) => item.idem !== null) ? ctx.db.transaction().execute(fn) : fn(ctx.db);
+}
+
+/**
+ * Creates records: checks every input against the caller's access and the form layout, then inserts them
+ * with their `created` events and outbox entries (record-insert.ts). One input is a single create and
+ * shares its statement with concurrent creates of the form (group commit, create-coalescer.ts); several
+ * are a batch: one statement, all or nothing. An input whose idempotency key (per form and creator) was
+ * used before answers with the record it made, or ERR_IDEMPOTENCY_KEY_REUSED for another request.
+ */
+export async function createRecords(ctx: RecordsContext, actor: Actor, access: FormAccess, formVersion: number, inputs: readonly NewRecord[]): Promise<RecordView[]> {
+  if (inputs.length === 0) return [];
+  const checked = await checkedItems(ctx, actor, access, formVersion, inputs);
+  const { layout, items, many } = checked;
+  const view = (row: RecordRow) => toRecordView(row, ctx.app, ctx.form, access.hiddenFields);
   const answer = async (db: Kysely<any>, rows: readonly (InsertRow | null | undefined)[]): Promise<RecordView[]> => {
-    const missing = items.flatMap((item, i) => (rows[i] ? [] : [{ by: item.by, idem: item.idem! }]));
-    const earlier = new Map((await earlierRecords(db, layout, missing)).map((row) => [row.idempotency_key, row]));
-    return items.map((item, i) => {
+    const earlier = await earlierAnswers(db, checked, (i) => Boolean(rows[i]));
+    return items.map((_, i) => {
       const row = rows[i];
       if (row) return view(row);
-      const made = earlier.get(item.idem)!;
-      if (made.idempotency_fingerprint !== item.fp) {
-        throw new StoreError('ERR_IDEMPOTENCY_KEY_REUSED', `idempotency key ${JSON.stringify(item.idem)} was used for another request`, {
-          path: keyPath(i), params: { key: item.idem, id: String(made.id) },
-        });
-      }
-      const again = view(made);
+      const again = view(earlier.get(i)!);
       replayed.add(again);
       return again;
     });
   };
-
   try {
     if (!many) return await answer(ctx.db, [await insertCoalesced(ctx.db, layout, items[0]!)]);
-    const insertAll = async (db: Kysely<any>) => {
+    return await inBatchTransaction(ctx, items, async (db) => {
       const byOrd = new Map((await insertRecords(db, layout, items)).map((row) => [row.ord, row]));
       return answer(db, items.map((_, i) => byOrd.get(i + 1)));
-    };
-    // A batch with keys checks them in its own transaction, so a reused key stores none of the batch.
-    return items.some((item) => item.idem !== null) ? await ctx.db.transaction().execute(insertAll) : await insertAll(ctx.db);
+    });
+  } catch (error) {
+    throw mapQueryError(error, layout);
+  }
+}
+
+/**
+ * `createRecords` for bulk loads that don't read the records back (an import counts them): the same
+ * checks, one statement, all or nothing, answering with each record's id and version only, and whether
+ * an earlier request with its idempotency key made it. A batch key makes the whole batch idempotent
+ * with one row instead of a key per record (record_batches): a batch whose key was used before stores
+ * nothing and answers `batchReplayed`. Per-record keys still work beside it.
+ */
+export async function createRecordRefs(ctx: RecordsContext, actor: Actor, access: FormAccess, formVersion: number, inputs: readonly NewRecord[], options: CreateRefsOptions = {}): Promise<CreatedRefs> {
+  const batchKey = options.batchKey;
+  if (batchKey !== undefined && !IDEMPOTENCY_KEY.test(batchKey)) {
+    throw new StoreError('ERR_INVALID_VALUE', 'an idempotency key is 1–200 printable ASCII characters', { path: '/batchKey' });
+  }
+  if (inputs.length === 0) return { records: [], batchReplayed: false };
+  const checked = await checkedItems(ctx, actor, access, formVersion, inputs);
+  const { layout, items } = checked;
+  const batch = batchKey === undefined ? null : { by: actor.userId, key: batchKey };
+  try {
+    return await inBatchTransaction(ctx, items, async (db) => {
+      const inserted = await insertRecordRefs(db, layout, items, batch);
+      if (batch && !inserted.batchClaimed) return { records: [], batchReplayed: true };
+      const byOrd = new Map(inserted.rows.map((row) => [row.ord, row]));
+      const earlier = await earlierAnswers(db, checked, (i) => byOrd.has(i + 1));
+      const records = items.map((_, i): CreatedRef => {
+        const row = byOrd.get(i + 1) ?? earlier.get(i)!;
+        return { id: String(row.id), version: row.version, replayed: !byOrd.has(i + 1) };
+      });
+      return { records, batchReplayed: false };
+    });
   } catch (error) {
     throw mapQueryError(error, layout);
   }

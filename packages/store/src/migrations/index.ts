@@ -8,6 +8,7 @@ import { savedViewsMigration } from './0007-saved-views';
 import { filesCommentsMigration } from './0008-files-comments';
 import { writeIndexesMigration } from './0009-write-indexes';
 import { createdEventValuesMigration } from './0010-created-event-values';
+import { recordBatchesMigration } from './0011-record-batches';
 
 /** Migrations live in code (bundled with the package), ordered by name; never edit one that has shipped. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008-files-comments': filesCommentsMigration,
   '0009-write-indexes': writeIndexesMigration,
   '0010-created-event-values': createdEventValuesMigration,
+  '0011-record-batches': recordBatchesMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

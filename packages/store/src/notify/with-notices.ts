@@ -26,6 +26,11 @@ export function withRecordNotices(records: RecordsRepository, app: string, form:
       announce('created', views(created));
       return created;
     },
+    async createManyRefs(actor, access, formVersion, inputs, options) {
+      const created = await records.createManyRefs(actor, access, formVersion, inputs, options);
+      announce('created', created.records.filter((r) => !r.replayed));
+      return created;
+    },
     async update(actor, access, id, expectedVersion, patch, formVersion, changes) {
       const record = await records.update(actor, access, id, expectedVersion, patch, formVersion, changes);
       // An update that changed nothing keeps the version and wrote nothing: nothing to announce.
