@@ -69,7 +69,7 @@ export async function insertRecords(db: Kysely<any>, layout: FormLayout, items: 
 /**
  * The same insert answering with each row's id, version and position only: formatting and parsing the
  * eleven columns of a record row (three of them timestamps) for a thousand records that an import only
- * counts cost it about a tenth of its time in this process.
+ * counts cost an eighth of its CPU per row in this process (import bench: 0.083 -> 0.072 ms).
  *
  * With a batch key the statement first claims the key in `record_batches`; the records are inserted only
  * when the claim did (`where exists (select from b)`), so a batch is stored whole or, when its key was
