@@ -71,17 +71,28 @@ export async function runImport(deps: ImportDeps, job: JobView): Promise<ImportP
 
   // A run after a worker died may find the first chunk it saves partly saved (see saveChunk, step 3).
   let resumed = job.attempts > 1;
-  const save = async (checked: CheckedChunk) => {
-    progress = await saveChunk(ctx, checked, progress, resumed);
+  // The match values the chunk saved last created (see lookAhead).
+  let lastCreated: ReadonlySet<string> = new Set();
+  const save = async (checked: CheckedChunk, found: Promise<Map<string, RecordView>> | null) => {
+    const saved = await saveChunk(ctx, checked, progress, { resumed, found, lastCreated });
+    progress = saved.progress;
+    lastCreated = saved.created;
     resumed = false;
     await store.jobs.checkpoint(job.id, progress, deps.leaseMs);
     await deps.publish(`job:${job.id}`, { id: job.id, status: 'running', progress }, [user.id]);
   };
   // While one chunk is written, the next is read from the file and checked by the form engine: parsing
   // and checking are CPU work here, writing mostly waits on the database, so they overlap. A chunk's
-  // duplicate lookup and writes start only after the previous one is saved, so the lookup sees every
-  // row before it.
+  // writes start only after the previous one is saved; its lookup of duplicates may start before (see
+  // lookAhead), and what the previous chunk created is added from memory.
   let pending: Promise<void> = Promise.resolve();
+  const saveNext = async (checked: CheckedChunk) => {
+    const found = lookAhead(ctx, checked);
+    await pending;
+    pending = save(checked, found);
+    // Awaited at the next boundary; until then a failure must not count as unhandled.
+    pending.catch(() => undefined);
+  };
   try {
     for await (const row of readSheetRows(file.content, payload.format)) {
       if (row.row <= lastHeaderRow || row.row <= progress.rowsDone || isBlankRow(row.cells)) continue;
@@ -90,10 +101,7 @@ export async function runImport(deps: ImportDeps, job: JobView): Promise<ImportP
       if (chunk.rows.length >= IMPORT_CHUNK_ROWS) {
         const checked = await checkChunk(ctx, chunk);
         chunk = { rows: [], inputs: [] };
-        await pending;
-        pending = save(checked);
-        // Awaited at the next boundary; until then a failure must not count as unhandled.
-        pending.catch(() => undefined);
+        await saveNext(checked);
       }
     }
   } catch (error) {
@@ -101,8 +109,8 @@ export async function runImport(deps: ImportDeps, job: JobView): Promise<ImportP
     await pending.catch(() => undefined);
     throw error;
   }
+  if (chunk.rows.length > 0) await saveNext(await checkChunk(ctx, chunk));
   await pending;
-  if (chunk.rows.length > 0) await save(await checkChunk(ctx, chunk));
   // The total shown before the run was counted without parsing; now it is exact.
   return { ...progress, total: progress.processed };
 }
@@ -157,8 +165,33 @@ async function checkChunk(ctx: ChunkContext, chunk: Chunk): Promise<CheckedChunk
   return { rows: chunk.rows, ready, rejects, now };
 }
 
+/**
+ * 2 (early). When duplicates are skipped, a chunk's lookup of existing match values starts as soon as it
+ * is checked, while the chunk before it is still being saved: what that chunk creates is added from
+ * memory (`lastCreated`), and every chunk before it was committed when the lookup starts. Updates need
+ * the records as they are after the chunk before, so they look up after it; creating duplicates needs
+ * no lookup.
+ */
+function lookAhead(ctx: ChunkContext, chunk: CheckedChunk): Promise<Map<string, RecordView>> | null {
+  const match = ctx.payload.matchField;
+  if (!match || ctx.payload.onDuplicate !== 'skip') return null;
+  const found = findExisting(ctx, match, chunk.ready.map((r) => r.record.data[match]));
+  // Awaited when the chunk is saved; if the save before fails first, this must not count as unhandled.
+  found.catch(() => undefined);
+  return found;
+}
+
+interface SaveOptions {
+  /** The first chunk of a run that resumed a job (see step 3). */
+  readonly resumed: boolean;
+  /** The lookup `lookAhead` started, or null to look up now. */
+  readonly found: Promise<Map<string, RecordView>> | null;
+  /** Match values the chunk before created. */
+  readonly lastCreated: ReadonlySet<string>;
+}
+
 /** 2–4. Duplicates, creates and updates of a checked chunk, its rejected rows, and the progress after it. */
-async function saveChunk(ctx: ChunkContext, chunk: CheckedChunk, before: ImportProgress, resumed: boolean): Promise<ImportProgress> {
+async function saveChunk(ctx: ChunkContext, chunk: CheckedChunk, before: ImportProgress, { resumed, found, lastCreated }: SaveOptions): Promise<{ progress: ImportProgress; created: Set<string> }> {
   const { deps, job, payload, access, form } = ctx;
   const { ready, rejects, now } = chunk;
   const counts = { created: 0, updated: 0, skipped: 0 };
@@ -166,13 +199,14 @@ async function saveChunk(ctx: ChunkContext, chunk: CheckedChunk, before: ImportP
 
   // 2. Which rows match a record that exists (or that an earlier row of this chunk creates).
   const match = payload.matchField;
-  const existing = match ? await findExisting(ctx, match, ready.map((r) => r.record.data[match])) : new Map<string, RecordView>();
+  const lookUp = match && payload.onDuplicate !== 'create';
+  const existing = found ? await found : lookUp ? await findExisting(ctx, match, ready.map((r) => r.record.data[match])) : new Map<string, RecordView>();
   const toCreate: ReadyRow[] = [];
   const toUpdate: ReadyRow[] = [];
   const claimed = new Set<string>();
   for (const item of ready) {
     const key = match ? matchKey(item.record.data[match]) : undefined;
-    const duplicate = key !== undefined && (existing.has(key) || claimed.has(key));
+    const duplicate = key !== undefined && (existing.has(key) || claimed.has(key) || (found !== null && lastCreated.has(key)));
     if (!duplicate || payload.onDuplicate === 'create') {
       toCreate.push(item);
       if (key !== undefined) claimed.add(key);
@@ -200,18 +234,25 @@ async function saveChunk(ctx: ChunkContext, chunk: CheckedChunk, before: ImportP
     { key: `import-${job.id}-rows-${chunk.rows[0]!.row}`, items: toCreate.filter((item) => item.row.row < splitRow) },
     { key: `import-${job.id}-rows-${splitRow}`, items: toCreate.filter((item) => item.row.row >= splitRow) },
   ];
+  const created = new Set<string>();
+  const createdRow = (item: ReadyRow) => {
+    const key = match ? matchKey(item.record.data[match]) : undefined;
+    if (key !== undefined) created.add(key);
+  };
   const createHalf = async ({ key, items }: { key: string; items: ReadyRow[] }) => {
     if (items.length === 0) return;
     try {
       const inputs = items.map((item) => (resumed ? keyed(item) : item.record));
       await ctx.records.createManyRefs(ctx.actor, access, form.version, inputs, { batchKey: key });
       counts.created += items.length;
+      items.forEach(createdRow);
     } catch (error) {
       if (!(error instanceof StoreError)) throw error;
       for (const item of items) {
         try {
           await ctx.records.create(ctx.actor, access, form.version, keyed(item));
           counts.created++;
+          createdRow(item);
         } catch (rowError) {
           if (!(rowError instanceof StoreError)) throw rowError;
           reject(item.row, [storeProblem(rowError)]);
@@ -251,7 +292,7 @@ async function saveChunk(ctx: ChunkContext, chunk: CheckedChunk, before: ImportP
   }
 
   await deps.store.jobs.addRejects(job.id, rejects);
-  return {
+  const progress = {
     total: before.total,
     processed: before.processed + chunk.rows.length,
     created: before.created + counts.created,
@@ -260,6 +301,7 @@ async function saveChunk(ctx: ChunkContext, chunk: CheckedChunk, before: ImportP
     rejected: before.rejected + rejects.length,
     rowsDone: chunk.rows[chunk.rows.length - 1]!.row,
   };
+  return { progress, created };
 }
 
 function isFormula(form: PublishedForm, key: string): boolean {

@@ -1,7 +1,10 @@
 import type { FormDefinition, RoleDefinition } from '@tangram/schema';
 import { testDialects } from '@tangram/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_CHUNK_ROWS } from '../import/import-runner';
+import { IMPORT_CHUNK_ROWS, runImport } from '../import/import-runner';
+import { createPublishedForms } from '../records/published-forms';
+import type { ImportProgress } from '../import/import-job';
+import type { RecordsRepository, Store } from '@tangram/store';
 import { makeXlsx, multipart, readXlsx } from '../import/test-sheets';
 import { call, createTestApp, createUser, setupAdmin, type Session, type TestApp } from '../testing/test-app';
 
@@ -282,17 +285,40 @@ describe.each(testDialects())('spreadsheet import (%s)', (dialect) => {
     }
   });
 
+  it('skips a row repeating a phone the chunk before creates, while that chunk is still being saved', async () => {
+    // Each insert waits a moment before it starts, so the second chunk's lookup of existing phones runs
+    // before the first chunk's rows are in the database: only the runner's memory of them can find it.
+    const phone = (i: number) => String(15_300_000_000 + i);
+    const rows: unknown[][] = [['姓名', '手机号']];
+    for (let i = 0; i < IMPORT_CHUNK_ROWS + 50; i++) rows.push([`慢${i}`, phone(i)]);
+    // In the second chunk (sheet rows 1002–1051), a phone of the first.
+    rows[IMPORT_CHUNK_ROWS + 20] = ['慢重复', phone(7)];
+    const uploaded = await upload(admin, 'slow.xlsx', await makeXlsx({ rows }));
+    const id = uploaded.body.id as string;
+    await t.store.jobs.queue(id, { ...(await t.store.jobs.get(id))!.payload, onDuplicate: 'skip', matchField: 'phone' });
+    const job = (await t.store.jobs.claim(['import'], 60_000))!;
+    const slowRecords = (app: string, form: string): RecordsRepository => {
+      const records = t.store.records(app, form);
+      return { ...records, createManyRefs: async (...args) => { await new Promise((resolve) => setTimeout(resolve, 300)); return records.createManyRefs(...args); } };
+    };
+    const store: Store = { ...t.store, records: slowRecords };
+    const progress: ImportProgress = await runImport({ store, forms: createPublishedForms(store), now: () => t.clock.now, publish: async () => {}, leaseMs: 60_000 }, job);
+    expect(progress).toMatchObject({ processed: IMPORT_CHUNK_ROWS + 50, created: IMPORT_CHUNK_ROWS + 49, skipped: 1, rejected: 0 });
+  });
+
   // Last: it adds thousands of records, which the tests above read the first page of.
   it('imports a sheet of several chunks: a phone repeated in a later chunk is a duplicate, every row gets its own number', async () => {
     const count = IMPORT_CHUNK_ROWS * 2 + 400;
     const phone = (i: number) => String(15_100_000_000 + i);
     const rows: unknown[][] = [['姓名', '手机号', '来源渠道']];
     for (let i = 0; i < count; i++) rows.push([`客户${i}`, phone(i), 'web']);
-    // The last chunk repeats the first row's phone; the second chunk holds a phone that is not one.
+    // The last chunk repeats the first row's phone, and the second chunk row 6's (its lookup runs while
+    // the first chunk is still being saved); the second chunk also holds a phone that is not one.
     rows[count] = ['重复', phone(0), 'web'];
+    rows[IMPORT_CHUNK_ROWS + 20] = ['重复2', phone(5), 'web'];
     rows[IMPORT_CHUNK_ROWS + 10] = ['坏号码', '12345', 'web'];
     const done = await importAll(admin, await makeXlsx({ rows }), { onDuplicate: 'skip' });
-    expect(done).toMatchObject({ status: 'done', progress: { total: count, processed: count, created: count - 2, skipped: 1, rejected: 1 } });
+    expect(done).toMatchObject({ status: 'done', progress: { total: count, processed: count, created: count - 3, skipped: 2, rejected: 1 } });
     const withPhone = (p: string) => `${BASE}/records?filter=${encodeURIComponent(JSON.stringify({ '==': [{ var: 'phone' }, p] }))}`;
     const first = (await call(t.app, { method: 'GET', url: withPhone(phone(0)), headers: admin.headers })).body.items as { data: Record<string, unknown> }[];
     expect(first.map((r) => r.data.name)).toEqual(['客户0']);
