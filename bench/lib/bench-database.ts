@@ -5,7 +5,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, PGLITE_DATA_DIR_BUFFERS, type DatabaseHandle } from '@tangram/store';
+import { readConfig } from '@tangram/server';
+import { openDatabase, type DatabaseHandle } from '@tangram/store';
 import { createFreshDatabase, DEFAULT_BENCH_DATABASE_URL, type FreshDatabase } from './fresh-postgres-database';
 import { progress } from './output';
 
@@ -37,9 +38,9 @@ export async function openBenchDatabase(dialect: 'pg' | 'pglite', name: string):
   // While PGlite works, Ctrl-C did not reach the signal handler in our runs, so an interrupted PGlite run
   // leaves this directory behind (/tmp/tangram-bench-pglite-*); PostgreSQL runs stop cleanly.
   const dataDir = await mkdtemp(join(tmpdir(), `tangram-${name}-pglite-`));
-  // With the buffer pool `tangram start` gives it (TANGRAM_PGLITE_BUFFERS, as the server reads it); the
-  // hand-written side runs in the same instance.
-  const pgliteBuffers = process.env.TANGRAM_PGLITE_BUFFERS?.trim() || PGLITE_DATA_DIR_BUFFERS;
+  // With the buffer pool `tangram start` gives it (TANGRAM_PGLITE_BUFFERS, read as the server reads it);
+  // the hand-written side runs in the same instance.
+  const { pgliteBuffers } = readConfig(process.env);
   progress(`pglite: buffer pool ${pgliteBuffers}`);
   const handle = await openDatabase({ dataDir, pgliteBuffers });
   return {

@@ -32,6 +32,7 @@ describe('readConfig', () => {
     expect(() => readConfig({ TANGRAM_PGLITE_BUFFERS: 'lots' })).toThrow(/TANGRAM_PGLITE_BUFFERS/);
     expect(() => readConfig({ TANGRAM_PGLITE_BUFFERS: '512' })).toThrow(/TANGRAM_PGLITE_BUFFERS/);
     expect(() => readConfig({ TANGRAM_PGLITE_BUFFERS: "1GB'; drop" })).toThrow(/TANGRAM_PGLITE_BUFFERS/);
+    expect(() => readConfig({ TANGRAM_PGLITE_BUFFERS: '4GB' })).toThrow(/from 1MB to 1GB/);
   });
 
   it('refuses a port that is not a port', () => {

@@ -19,13 +19,16 @@ export interface ServerConfig {
   readonly trustProxy: boolean;
 }
 
+/** A setting the server can't start with; `tangram start` prints its message alone. */
+export class ConfigError extends Error {}
+
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
   const pgliteBuffers = env.TANGRAM_PGLITE_BUFFERS?.trim() || PGLITE_DATA_DIR_BUFFERS;
-  if (!isBufferSize(pgliteBuffers)) throw new Error(`TANGRAM_PGLITE_BUFFERS must be a size like 512MB or 1GB, got "${env.TANGRAM_PGLITE_BUFFERS}"`);
+  if (!isBufferSize(pgliteBuffers)) throw new ConfigError(`TANGRAM_PGLITE_BUFFERS must be a size from 1MB to 1GB, like 512MB, got "${env.TANGRAM_PGLITE_BUFFERS}"`);
   const adminEmail = env.TANGRAM_ADMIN_EMAIL?.trim();
   const adminPassword = env.TANGRAM_ADMIN_PASSWORD;
   return {

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
 import { bootstrapAdmin } from './bootstrap-admin';
-import { readConfig } from './config';
+import { ConfigError, readConfig } from './config';
 import type { SlotIndexEvent } from '@tangram/store';
 import { openStore } from './open-store';
 
@@ -62,7 +62,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
 // Run when executed directly (`tsx src/main.ts`, `node --import tsx …/main.ts`), not when imported.
 if (isEntryPoint()) {
   start().catch((error: unknown) => {
-    console.error(error);
+    console.error(error instanceof ConfigError ? `tangram: ${error.message}` : error);
     process.exit(1);
   });
 }

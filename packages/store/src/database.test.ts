@@ -30,6 +30,10 @@ describe('PGlite buffer pool', () => {
   it('refuses a size PostgreSQL would not take, before starting', async () => {
     await expect(openDatabase({ pgliteBuffers: "512MB'; select" })).rejects.toThrow(/size like 512MB/);
     expect(isBufferSize('512MB')).toBe(true);
+    expect(isBufferSize('1GB')).toBe(true);
     expect(isBufferSize('512')).toBe(false);
+    // Past what 32-bit WebAssembly can hold beside the database, and too small to be one.
+    expect(isBufferSize('2GB')).toBe(false);
+    expect(isBufferSize('512kB')).toBe(false);
   });
 });

@@ -45,11 +45,21 @@ export interface OpenDatabaseOptions {
  */
 export const PGLITE_DATA_DIR_BUFFERS = '512MB';
 
-const BUFFER_SIZE = /^[1-9]\d{0,6}(kB|MB|GB)$/;
+const BUFFER_SIZE = /^([1-9]\d{0,6})(kB|MB|GB)$/;
+const KB_PER_UNIT = { kB: 1, MB: 1024, GB: 1024 * 1024 } as const;
+/**
+ * PGlite runs in 32-bit WebAssembly: a 2GB pool did not start ("PGlite failed to initialize properly"),
+ * 1.5GB did, and the rest of the database needs room beside it.
+ */
+const MAX_BUFFER_KB = 1024 * 1024;
+const MIN_BUFFER_KB = 1024;
 
-/** True for a PostgreSQL memory size PGlite takes as `shared_buffers` ("512MB", "1GB", "65536kB"). */
+/** True for a memory size PGlite takes as `shared_buffers`, from 1MB to 1GB ("512MB", "1GB", "65536kB"). */
 export function isBufferSize(value: string): boolean {
-  return BUFFER_SIZE.test(value);
+  const size = BUFFER_SIZE.exec(value);
+  if (!size) return false;
+  const kb = Number(size[1]) * KB_PER_UNIT[size[2] as keyof typeof KB_PER_UNIT];
+  return kb >= MIN_BUFFER_KB && kb <= MAX_BUFFER_KB;
 }
 
 // Both back ends return the same JS types: int8 (count(*), bigserial) as number, numeric as an exact
@@ -58,7 +68,7 @@ const INT8_OID = 20;
 pg.types.setTypeParser(INT8_OID, (v) => Number(v));
 
 function bufferSize(value: string): string {
-  if (!isBufferSize(value)) throw new Error(`PGlite buffers must be a size like 512MB, got "${value}"`);
+  if (!isBufferSize(value)) throw new Error(`PGlite buffers must be a size like 512MB, from 1MB to 1GB, got "${value}"`);
   return value;
 }
 

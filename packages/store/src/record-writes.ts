@@ -15,6 +15,10 @@ export const MAX_BATCH = 1000;
 /** 1–200 printable ASCII characters (what an HTTP header carries safely). */
 export const IDEMPOTENCY_KEY = /^[\x21-\x7e][\x20-\x7e]{0,199}$/;
 
+function assertIdempotencyKey(key: string, path: string): void {
+  if (!IDEMPOTENCY_KEY.test(key)) throw new StoreError('ERR_INVALID_VALUE', 'an idempotency key is 1–200 printable ASCII characters', { path });
+}
+
 /** Views answered from an earlier request with the same idempotency key (see isReplayedRecord). */
 const replayed = new WeakSet<RecordView>();
 
@@ -51,9 +55,7 @@ async function checkedItems(ctx: RecordsContext, actor: Actor, access: FormAcces
     const path = many ? `/${i}/data` : '/data';
     assertStorableData(layout, input.data, path);
     assertAllowedValues(access, input.data, path);
-    if (input.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(input.idempotencyKey)) {
-      throw new StoreError('ERR_INVALID_VALUE', 'an idempotency key is 1–200 printable ASCII characters', { path: keyPath(i) });
-    }
+    if (input.idempotencyKey !== undefined) assertIdempotencyKey(input.idempotencyKey, keyPath(i));
     return {
       data: input.data,
       owner: input.ownerId === undefined ? actor.userId : input.ownerId,
@@ -138,9 +140,7 @@ export async function createRecords(ctx: RecordsContext, actor: Actor, access: F
  */
 export async function createRecordRefs(ctx: RecordsContext, actor: Actor, access: FormAccess, formVersion: number, inputs: readonly NewRecord[], options: CreateRefsOptions = {}): Promise<CreatedRefs> {
   const batchKey = options.batchKey;
-  if (batchKey !== undefined && !IDEMPOTENCY_KEY.test(batchKey)) {
-    throw new StoreError('ERR_INVALID_VALUE', 'an idempotency key is 1–200 printable ASCII characters', { path: '/batchKey' });
-  }
+  if (batchKey !== undefined) assertIdempotencyKey(batchKey, '/batchKey');
   if (inputs.length === 0) return { records: [], batchReplayed: false };
   const checked = await checkedItems(ctx, actor, access, formVersion, inputs);
   const { layout, items } = checked;

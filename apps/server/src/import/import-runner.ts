@@ -199,14 +199,17 @@ async function saveChunk(ctx: ChunkContext, chunk: CheckedChunk, before: ImportP
 
   // 2. Which rows match a record that exists (or that an earlier row of this chunk creates).
   const match = payload.matchField;
-  const lookUp = match && payload.onDuplicate !== 'create';
-  const existing = found ? await found : lookUp ? await findExisting(ctx, match, ready.map((r) => r.record.data[match])) : new Map<string, RecordView>();
+  // "create" creates duplicates too: nothing to look up.
+  const lookup = found
+    ?? (match && payload.onDuplicate !== 'create' ? findExisting(ctx, match, ready.map((r) => r.record.data[match])) : null);
+  const existing = (await lookup) ?? new Map<string, RecordView>();
   const toCreate: ReadyRow[] = [];
   const toUpdate: ReadyRow[] = [];
   const claimed = new Set<string>();
   for (const item of ready) {
     const key = match ? matchKey(item.record.data[match]) : undefined;
-    const duplicate = key !== undefined && (existing.has(key) || claimed.has(key) || (found !== null && lastCreated.has(key)));
+    // lastCreated matters when the lookup ran early; otherwise the lookup found those records itself.
+    const duplicate = key !== undefined && (existing.has(key) || claimed.has(key) || lastCreated.has(key));
     if (!duplicate || payload.onDuplicate === 'create') {
       toCreate.push(item);
       if (key !== undefined) claimed.add(key);
