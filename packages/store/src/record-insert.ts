@@ -77,10 +77,9 @@ export async function insertRecords(db: Kysely<any>, layout: FormLayout, items: 
  * to commit. `batchClaimed` is false for a batch stored before.
  */
 export async function insertRecordRefs(db: Kysely<any>, layout: FormLayout, items: readonly InsertItem[], batch: BatchKey | null): Promise<{ rows: InsertRef[]; batchClaimed: boolean }> {
-  const returned = sql`r.id::text as id, r.version, i.ord::int as ord`;
-  if (!batch) return { rows: (await insertStatement<InsertRef>(layout, items, returned, null).execute(db)).rows, batchClaimed: false };
+  const { rows } = await insertStatement<InsertRef>(layout, items, sql`r.id::text as id, r.version, i.ord::int as ord`, batch).execute(db);
+  if (!batch) return { rows, batchClaimed: false };
   // The claim's own row comes back with ord 0.
-  const { rows } = await insertStatement<InsertRef>(layout, items, returned, batch).execute(db);
   return { rows: rows.filter((row) => row.ord > 0), batchClaimed: rows.some((row) => row.ord === 0) };
 }
 
