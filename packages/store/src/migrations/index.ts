@@ -9,6 +9,7 @@ import { filesCommentsMigration } from './0008-files-comments';
 import { writeIndexesMigration } from './0009-write-indexes';
 import { createdEventValuesMigration } from './0010-created-event-values';
 import { recordBatchesMigration } from './0011-record-batches';
+import { reportRollupsMigration } from './0012-report-rollups';
 
 /** Migrations live in code (bundled with the package), ordered by name; never edit one that has shipped. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009-write-indexes': writeIndexesMigration,
   '0010-created-event-values': createdEventValuesMigration,
   '0011-record-batches': recordBatchesMigration,
+  '0012-report-rollups': reportRollupsMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

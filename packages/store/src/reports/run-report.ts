@@ -5,6 +5,13 @@ import type { RecordColumn } from '../record-columns';
 import { mapQueryError, scopeContext, type RecordsContext } from '../records-context';
 import { toIso } from '../sql-util';
 import { conditionColumn, invalid, reportSource, type ReportSource } from './report-source';
+import { rollupShape } from './rollup-shape';
+import { ensureRollup } from './rollups';
+
+export interface ReportRunOptions {
+  /** Answer from a roll-up where the report allows (default); false computes from the records. */
+  readonly rollups?: boolean;
+}
 
 const ALIAS = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 /** A chart of more groups than this is unreadable; the report is refused rather than truncated silently. */
@@ -44,7 +51,7 @@ export function withClause(source: ReportSource): RawBuilder<unknown> {
  *   group by 1 order by 1
  * Rows are never loaded to be summed in JavaScript.
  */
-export async function runReportQuery(ctx: RecordsContext, access: FormAccess, query: ReportQuery): Promise<Record<string, unknown>[]> {
+export async function runReportQuery(ctx: RecordsContext, access: FormAccess, query: ReportQuery, options: ReportRunOptions = {}): Promise<Record<string, unknown>[]> {
   if (query.funnel) throw invalid('a funnel is run by runFunnel', '/funnel');
   const layout = await ctx.layout();
   const scope = scopeContext(ctx, layout, access);
@@ -71,13 +78,22 @@ export async function runReportQuery(ctx: RecordsContext, access: FormAccess, qu
   });
   const groups = source.dimensions.map((d, i) => sql`${d} as ${sql.id(query.dimensions[i]!.key)}`);
   const positions = groups.map((_, i) => sql.lit(i + 1));
-  const grouping = groups.length > 0 ? sql` group by ${sql.join(positions)} order by ${sql.join(positions)}` : sql``;
-  const statement = sql<Record<string, unknown>>`${withClause(source)}select ${sql.join([...groups, ...measures])}
-    from (select ${inner.length > 0 ? sql.join(inner) : sql`1 as one`} from ${source.from}) x${joinClause(source)}${grouping}
-    limit ${sql.lit(MAX_REPORT_GROUPS + 1)}`;
+  const grouping = groups.length > 0 ? sql` group by ${sql.join(positions)}` : sql``;
+  const ordering = groups.length > 0 ? sql` order by ${sql.join(positions)}` : sql``;
+  const limit = sql` limit ${sql.lit(MAX_REPORT_GROUPS + 1)}`;
   let rows: Record<string, unknown>[];
   try {
-    rows = (await statement.execute(ctx.db)).rows;
+    const decision = options.rollups === false ? undefined : rollupShape(ctx.db, scope, layout, access, query, source);
+    if (decision?.served) {
+      // A cell whose records all left it is still a row until the next compaction: `having` hides it.
+      const table = await ensureRollup(ctx.db, layout, decision.shape);
+      const live = groups.length > 0 ? sql` having sum(x.n) > 0` : sql``;
+      rows = (await sql<Record<string, unknown>>`${withClause(source)}select ${sql.join([...groups, ...decision.shape.measures])}
+        from ${sql.id(table)} x${joinClause(source)} where ${decision.shape.where}${grouping}${live}${ordering}${limit}`.execute(ctx.db)).rows;
+    } else {
+      rows = (await sql<Record<string, unknown>>`${withClause(source)}select ${sql.join([...groups, ...measures])}
+        from (select ${inner.length > 0 ? sql.join(inner) : sql`1 as one`} from ${source.from}) x${joinClause(source)}${grouping}${ordering}${limit}`.execute(ctx.db)).rows;
+    }
   } catch (error) {
     throw mapQueryError(error, layout);
   }

@@ -1,0 +1,246 @@
+import { createHash } from 'node:crypto';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { JsonLogic, ReportQuery, ReportQueryMeasure } from '@tangram/schema';
+import type { FormAccess } from '../api';
+import type { FormLayout, ValueType } from '../form-layout';
+import type { RecordColumn } from '../record-columns';
+import { compileRecordCondition } from '../record-filter';
+import type { ScopeContext } from '../record-scope';
+import { inlineParameters } from './inline-sql';
+import type { ReportSource } from './report-source';
+
+/**
+ * Whether a report can be answered from a roll-up, and the roll-up that answers it.
+ *
+ * A roll-up holds, per cell, the count and partial sums of the live records of one form that pass a fixed
+ * filter, where a cell is one combination of: the record's org unit (so org-unit scopes stay exact), the
+ * month its date-range field falls in (so a range of whole months stays exact), each dimension's value
+ * (a date dimension by month) and each sliced field's value (a dashboard's "channel in …" filter).
+ *
+ * The report's filter is split into AND-ed parts: `>=` / `<` on one datetime field at a month's first
+ * instant become the range, `in` on a text field becomes a slice, and the rest is the fixed filter — part
+ * of the roll-up's identity. A report is answered by computing instead when any part can't be held this
+ * way: a measure that does not add up (distinct count, min, max, median), a field kept only in the
+ * document, a condition on the viewer or the clock, a day or week bucket, a comparison of a datetime that
+ * is not a range of whole months, or a viewer scoped by owner or by condition.
+ */
+export interface RollupShape {
+  /** Hash of the delta statement: two reports that would keep the same cells share one roll-up. */
+  readonly signature: string;
+  readonly tableName: string;
+  readonly createSql: string;
+  /** The delta over `source` (`new_rows`, `old_rows`, or `records` to fill a new roll-up), counted `sign` times. */
+  readonly deltaSql: (source: 'new_rows' | 'old_rows' | 'records', sign: 1 | -1) => string;
+  readonly compactSql: string;
+  /** The answer from the table aliased `x`: group expressions come from the report source as usual. */
+  readonly measures: readonly RawBuilder<unknown>[];
+  readonly where: RawBuilder<unknown>;
+}
+
+export type RollupDecision = { readonly served: true; readonly shape: RollupShape } | { readonly served: false; readonly reason: string };
+
+const ADDITIVE: ReadonlySet<ReportQueryMeasure['fn']> = new Set(['count', 'sum', 'avg']);
+const COLUMN_TYPE: Readonly<Partial<Record<ValueType, string>>> = { text: 'text', numeric: 'numeric', time: 'timestamptz', boolean: 'boolean' };
+const MONTH_BUCKETS = new Set(['month', 'quarter', 'year']);
+
+function conjuncts(filter: JsonLogic | undefined): JsonLogic[] {
+  if (filter === undefined || filter === null) return [];
+  if (typeof filter === 'object' && !Array.isArray(filter) && Object.keys(filter).length === 0) return [];
+  const and = typeof filter === 'object' && !Array.isArray(filter) && Object.keys(filter).length === 1 ? (filter as { and?: unknown }).and : undefined;
+  return Array.isArray(and) ? and.flatMap((part) => conjuncts(part as JsonLogic)) : [filter];
+}
+
+function varName(node: unknown): string | undefined {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+  const v = (node as { var?: unknown }).var;
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Every `var` a condition names. */
+function varsOf(node: unknown, out: unknown[] = []): unknown[] {
+  if (Array.isArray(node)) node.forEach((n) => varsOf(n, out));
+  else if (node !== null && typeof node === 'object') {
+    for (const [op, arg] of Object.entries(node)) {
+      if (op === 'var') out.push(Array.isArray(arg) ? arg[0] : arg);
+      else varsOf(arg, out);
+    }
+  }
+  return out;
+}
+
+/** The local month's first instant in `timeZone`, to the millisecond. */
+export function isMonthStart(iso: string, timeZone: string): boolean {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime()) || at.getUTCMilliseconds() !== 0) return false;
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' }).formatToParts(at);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return part('day') === 1 && part('hour') === 0 && part('minute') === 0 && part('second') === 0;
+}
+
+interface Split {
+  unaligned?: boolean;
+  range?: { field: string; column: RecordColumn; lower: string[]; upper: string[] };
+  slices: { field: string; column: RecordColumn; values: string[] }[];
+  fixed: JsonLogic[];
+}
+
+const COMPARISONS = new Set(['>=', '<', '>', '<=']);
+
+/**
+ * A comparison of a datetime field with an instant: a range bound when it is `>=` / `<` a month's first
+ * instant, else `unaligned` — a range such as "the last 7 days" moves every day, and each of its values
+ * as a fixed filter would make (and fill) a roll-up of its own.
+ */
+function rangeBound(part: JsonLogic, column: (name: string) => RecordColumn | undefined, timeZone: string): { field: string; op: '>=' | '<'; at: string } | 'unaligned' | undefined {
+  if (part === null || typeof part !== 'object' || Array.isArray(part) || Object.keys(part).length !== 1) return undefined;
+  const [op, args] = Object.entries(part)[0]!;
+  if (!COMPARISONS.has(op) || !Array.isArray(args) || args.length !== 2) return undefined;
+  const field = varName(args[0]);
+  const at = args[1];
+  if (field === undefined || typeof at !== 'string' || column(field)?.type !== 'time') return undefined;
+  return (op === '>=' || op === '<') && at.includes('T') && isMonthStart(at, timeZone) ? { field, op, at: new Date(at).toISOString() } : 'unaligned';
+}
+
+function slice(part: JsonLogic, column: (name: string) => RecordColumn | undefined): { field: string; values: string[] } | undefined {
+  if (part === null || typeof part !== 'object' || Array.isArray(part) || Object.keys(part).length !== 1) return undefined;
+  const args = (part as { in?: unknown }).in;
+  if (!Array.isArray(args) || args.length !== 2) return undefined;
+  const field = varName(args[0]);
+  const values = args[1];
+  if (field === undefined || column(field)?.type !== 'text' || !Array.isArray(values) || !values.every((v) => typeof v === 'string')) return undefined;
+  return { field, values: values as string[] };
+}
+
+function splitFilter(filter: JsonLogic | undefined, column: (name: string) => RecordColumn | undefined, timeZone: string): Split {
+  const split: Split = { slices: [], fixed: [] };
+  for (const part of conjuncts(filter)) {
+    const bound = rangeBound(part, column, timeZone);
+    if (bound === 'unaligned') {
+      split.unaligned = true;
+      continue;
+    }
+    if (bound && (!split.range || split.range.field === bound.field)) {
+      split.range ??= { field: bound.field, column: column(bound.field)!, lower: [], upper: [] };
+      (bound.op === '>=' ? split.range.lower : split.range.upper).push(bound.at);
+      continue;
+    }
+    const s = slice(part, column);
+    if (s) {
+      const same = split.slices.find((x) => x.field === s.field);
+      if (same) same.values = same.values.filter((v) => s.values.includes(v));
+      else split.slices.push({ ...s, column: column(s.field)! });
+      continue;
+    }
+    split.fixed.push(part);
+  }
+  return split;
+}
+
+/** Why a condition can't be part of a roll-up, or undefined when it can: it must read typed columns of the row only. */
+function conditionProblem(condition: JsonLogic, column: (name: string) => RecordColumn | undefined): string | undefined {
+  for (const name of varsOf(condition)) {
+    if (typeof name !== 'string') return 'a condition names no field';
+    if (name.startsWith('$user.') || name === '$now') return `a condition reads ${name}`;
+    const c = column(name);
+    if (!c || c.type === 'json') return `${name} has no typed column`;
+  }
+  return undefined;
+}
+
+function compiled(db: Kysely<any>, raw: RawBuilder<unknown>): string {
+  const { sql: text, parameters } = raw.compile(db);
+  return inlineParameters(text, parameters);
+}
+
+export function rollupShape(db: Kysely<any>, scope: ScopeContext, layout: FormLayout, access: FormAccess, query: ReportQuery, source: ReportSource): RollupDecision {
+  const no = (reason: string): RollupDecision => ({ served: false, reason });
+  const scopes = access.rowScopes.read ?? [];
+  if (scopes.length === 0) return no('no read scope');
+  if (!scopes.every((s) => s.kind === 'all' || s.kind === 'orgUnits')) return no('a scope by owner or condition');
+  const column = (name: string): RecordColumn | undefined => {
+    try {
+      return source.column(name, '/filter');
+    } catch {
+      return undefined;
+    }
+  };
+  const split = splitFilter(query.filter as JsonLogic | undefined, column, query.timeZone);
+  if (split.unaligned) return no('a date range not on month edges');
+  const fixed = split.fixed.length === 0 ? undefined : split.fixed.length === 1 ? split.fixed[0]! : ({ and: split.fixed } as JsonLogic);
+  if (fixed !== undefined) {
+    const problem = conditionProblem(fixed, column);
+    if (problem) return no(problem);
+  }
+
+  const tz = sql`${query.timeZone}::text`;
+  const month = (c: RawBuilder<unknown>) => sql`(date_trunc('month', ${c} at time zone ${tz}) at time zone ${tz})`;
+  const keys: { name: string; type: string; value: RawBuilder<unknown> }[] = [{ name: 'o', type: 'text', value: sql`r.org_unit_id` }];
+  if (split.range) keys.push({ name: 'p', type: 'timestamptz', value: month(split.range.column.sql) });
+  for (const [i, d] of query.dimensions.entries()) {
+    const c = source.column(d.field, `/dimensions/${i}/field`);
+    const type = COLUMN_TYPE[c.type];
+    if (!type) return no(`dimension ${d.field} has no typed column`);
+    if (c.type === 'time' && !(d.bucket && MONTH_BUCKETS.has(d.bucket))) return no('a date dimension finer than a month');
+    keys.push({ name: `d${i}`, type, value: d.bucket ? month(c.sql) : c.sql });
+  }
+  split.slices.forEach((s, j) => keys.push({ name: `s${j}`, type: 'text', value: s.column.sql }));
+
+  const cells: { name: string; type: string; value: RawBuilder<unknown> }[] = [{ name: 'n', type: 'bigint', value: sql`count(*)` }];
+  const measures: RawBuilder<unknown>[] = [];
+  for (const [i, m] of query.measures.entries()) {
+    if (!ADDITIVE.has(m.fn)) return no(`${m.fn} does not add up`);
+    const c = m.field === undefined ? undefined : source.column(m.field, `/measures/${i}/field`);
+    if (c && (c.type === 'json' || (m.fn !== 'count' && c.type !== 'numeric'))) return no(`${m.field} has no typed number column`);
+    if (m.where !== undefined) {
+      const problem = conditionProblem(m.where, column);
+      if (problem) return no(problem);
+    }
+    const filter = m.where === undefined ? sql`` : sql` filter (where ${compileRecordCondition(m.where, { layout, access, now: scope.now, userFilter: true }, `/measures/${i}/where`)})`;
+    const counted = c ? sql`count(${c.sql})${filter}` : sql`count(*)${filter}`;
+    const count = c || m.where !== undefined ? `c${i}` : 'n';
+    if (count !== 'n') cells.push({ name: count, type: 'bigint', value: counted });
+    if (m.fn === 'count') {
+      measures.push(sql`coalesce(sum(${sql.ref(`x.${count}`)}), 0)::bigint as ${sql.id(m.key)}`);
+      continue;
+    }
+    cells.push({ name: `v${i}`, type: 'numeric', value: sql`sum(${c!.sql})${filter}` });
+    const total = sql`sum(${sql.ref(`x.v${i}`)})`;
+    const answer = m.fn === 'sum' ? total : sql`${total} / sum(${sql.ref(`x.${count}`)})`;
+    measures.push(sql`case when coalesce(sum(${sql.ref(`x.${count}`)}), 0) > 0 then ${answer} end as ${sql.id(m.key)}`);
+  }
+
+  const where = fixed === undefined ? sql`` : sql` and (${compileRecordCondition(fixed, { layout, access, now: scope.now, userFilter: true }, '/filter')})`;
+  const keyList = keys.map((k) => sql.id(k.name));
+  const cellList = cells.map((k) => sql.id(k.name));
+  const positions = keys.map((_, i) => sql.lit(i + 1));
+  const delta = (source: string, sign: 1 | -1, table: string) => compiled(db, sql`insert into ${sql.id(table)} (${sql.join([...keyList, ...cellList])})
+    select ${sql.join(keys.map((k) => k.value))}, ${sql.join(cells.map((k) => (sign === 1 ? k.value : sql`-${k.value}`)))}
+    from ${sql.id(source)} r where r.form_id = ${sql.lit(layout.formId)} and r.deleted_at is null${where} group by ${sql.join(positions)}`);
+  const signature = createHash('sha256').update(delta('new_rows', 1, 'rollup')).digest('hex');
+  const tableName = `rollup_${signature.slice(0, 20)}`;
+  const columns = [...keys, ...cells].map((k) => `"${k.name}" ${k.type}`).join(', ');
+
+  const conditions: RawBuilder<unknown>[] = [];
+  if (!scopes.some((s) => s.kind === 'all')) {
+    const units = [...new Set(scopes.flatMap((s) => (s.kind === 'orgUnits' ? s.orgUnitIds : [])))];
+    conditions.push(units.length === 0 ? sql`false` : sql`x.o = any(${units}::text[])`);
+  }
+  for (const at of split.range?.lower ?? []) conditions.push(sql`x.p >= ${at}::timestamptz`);
+  for (const at of split.range?.upper ?? []) conditions.push(sql`x.p < ${at}::timestamptz`);
+  split.slices.forEach((s, j) => conditions.push(sql`${sql.ref(`x.s${j}`)} = any(${s.values}::text[])`));
+
+  return {
+    served: true,
+    shape: {
+      signature,
+      tableName,
+      createSql: `create table "${tableName}" (${columns})`,
+      deltaSql: (from, sign) => delta(from, sign, tableName),
+      compactSql: compiled(db, sql`with gone as (delete from ${sql.id(tableName)} returning *)
+        insert into ${sql.id(tableName)} (${sql.join([...keyList, ...cellList])})
+        select ${sql.join(keyList)}, ${sql.join(cells.map((k) => sql`sum(${sql.id(k.name)})`))} from gone group by ${sql.join(positions)} having sum(n) <> 0`),
+      measures,
+      where: conditions.length === 0 ? sql`true` : sql.join(conditions, sql` and `),
+    },
+  };
+}
