@@ -54,8 +54,18 @@ export function bucketEnd(start: string, bucket: ReportBucket): string {
   }
 }
 
-/** The period of equal length just before: `previousPeriod("2026-10-01", "2026-10-31")` -> 2026-08-31 … 2026-09-30 */
+/**
+ * The period just before: as many whole months when the range is whole months (October against
+ * September, a quarter against the one before), else as many days.
+ *   previousPeriod("2026-10-01", "2026-10-31") -> 2026-09-01 … 2026-09-30
+ *   previousPeriod("2026-10-08", "2026-10-14") -> 2026-10-01 … 2026-10-07
+ */
 export function previousPeriod(from: string, to: string): { from: string; to: string } {
+  const after = addDays(to, 1);
+  if (from.endsWith('-01') && after.endsWith('-01')) {
+    const months = (Number(after.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(after.slice(5, 7)) - Number(from.slice(5, 7));
+    return { from: addMonths(from, -months), to: addDays(from, -1) };
+  }
   const length = daysBetween(from, to) + 1;
   return { from: addDays(from, -length), to: addDays(from, -1) };
 }

@@ -54,7 +54,7 @@ describe('formatReport', () => {
       { channel: 'web', leads: 12, leads_previous: 10, leads_delta: 0.2, budget: '33.33' },
       { channel: 'expo', leads: 3, leads_previous: 0, leads_delta: null, budget: '10.00' },
     ]);
-    expect(result.meta.previousPeriod).toEqual({ from: '2026-08-31', to: '2026-09-30' });
+    expect(result.meta.previousPeriod).toEqual({ from: '2026-09-01', to: '2026-09-30' });
   });
 
   test('a funnel: one row per stage and split, conversion from the previous stage, median seconds between them', () => {

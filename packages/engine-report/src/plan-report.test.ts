@@ -52,15 +52,15 @@ describe('planReport builds the store query', () => {
     expect(result.ok && result.value.query.filter).toEqual({ and: [{ '>=': [{ var: 'due' }, '2026-10-01'] }, { '<': [{ var: 'due' }, '2026-11-01'] }] });
   });
 
-  test('a ratio becomes numerator and denominator; compare adds a previous-period query of equal length', () => {
+  test('a ratio becomes numerator and denominator; compare adds a query of the month before', () => {
     const won = { '==': [{ var: 'stage' }, 'won'] };
     const result = plan({ ...byChannel, measures: [{ key: 'leads', fn: 'count', compare: 'previousPeriod' }, { key: 'rate', fn: 'count', ratio: { numerator: won } }] }, { dateRange: october });
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.value.query.measures).toEqual([{ key: 'leads', fn: 'count' }, { key: 'rate__n', fn: 'count', where: won }, { key: 'rate__d', fn: 'count' }]);
-    expect(result.value.previous?.from).toBe('2026-08-31');
+    expect(result.value.previous?.from).toBe('2026-09-01');
     expect(result.value.previous?.to).toBe('2026-09-30');
     expect(result.value.previous?.query.measures).toEqual([{ key: 'leads', fn: 'count' }]);
-    expect(result.value.previous?.query.filter).toEqual({ and: [{ '>=': [{ var: 'createdAt' }, '2026-08-30T16:00:00.000Z'] }, { '<': [{ var: 'createdAt' }, '2026-09-30T16:00:00.000Z'] }] });
+    expect(result.value.previous?.query.filter).toEqual({ and: [{ '>=': [{ var: 'createdAt' }, '2026-08-31T16:00:00.000Z'] }, { '<': [{ var: 'createdAt' }, '2026-09-30T16:00:00.000Z'] }] });
     expect(result.value.columns.map((c) => `${c.key}:${c.kind}`)).toEqual(['channel:text', 'leads:number', 'leads_previous:number', 'leads_delta:ratio', 'rate:ratio']);
   });
 
