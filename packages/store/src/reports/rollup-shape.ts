@@ -147,16 +147,26 @@ function conditionProblem(condition: JsonLogic, column: (name: string) => Record
   return undefined;
 }
 
-function compiled(db: Kysely<any>, raw: RawBuilder<unknown>): string {
+export function compiled(db: Kysely<any>, raw: RawBuilder<unknown>): string {
   const { sql: text, parameters } = raw.compile(db);
   return inlineParameters(text, parameters);
 }
 
-export function rollupShape(db: Kysely<any>, scope: ScopeContext, layout: FormLayout, access: FormAccess, query: ReportQuery, source: ReportSource): RollupDecision {
-  const no = (reason: string): RollupDecision => ({ served: false, reason });
+export interface RollupKey { readonly name: string; readonly type: string; readonly value: RawBuilder<unknown> }
+
+/** What every roll-up of a report shares: its cell keys, its fixed filter over `r`, and the answer's conditions over `x`. */
+export interface RollupBase {
+  readonly keys: readonly RollupKey[];
+  /** ` and (<fixed filter>)` over the records row `r`, or nothing. */
+  readonly fixed: RawBuilder<unknown>;
+  /** The viewer's scope, the range and the slices over the roll-up row `x`. */
+  readonly where: RawBuilder<unknown>;
+}
+
+export function rollupBase(scope: ScopeContext, layout: FormLayout, access: FormAccess, query: ReportQuery, source: ReportSource): RollupBase | string {
   const scopes = access.rowScopes.read ?? [];
-  if (scopes.length === 0) return no('no read scope');
-  if (!scopes.every((s) => s.kind === 'all' || s.kind === 'orgUnits')) return no('a scope by owner or condition');
+  if (scopes.length === 0) return 'no read scope';
+  if (!scopes.every((s) => s.kind === 'all' || s.kind === 'orgUnits')) return 'a scope by owner or condition';
   const column = (name: string): RecordColumn | undefined => {
     try {
       return source.column(name, '/filter');
@@ -165,27 +175,63 @@ export function rollupShape(db: Kysely<any>, scope: ScopeContext, layout: FormLa
     }
   };
   const split = splitFilter(query.filter as JsonLogic | undefined, column, query.timeZone);
-  if (split.unaligned) return no('a date range not on month edges');
+  if (split.unaligned) return 'a date range not on month edges';
   const fixed = split.fixed.length === 0 ? undefined : split.fixed.length === 1 ? split.fixed[0]! : ({ and: split.fixed } as JsonLogic);
   if (fixed !== undefined) {
     const problem = conditionProblem(fixed, column);
-    if (problem) return no(problem);
+    if (problem) return problem;
   }
 
   const tz = sql`${query.timeZone}::text`;
   const month = (c: RawBuilder<unknown>) => sql`(date_trunc('month', ${c} at time zone ${tz}) at time zone ${tz})`;
-  const keys: { name: string; type: string; value: RawBuilder<unknown> }[] = [{ name: 'o', type: 'text', value: sql`r.org_unit_id` }];
+  const keys: RollupKey[] = [{ name: 'o', type: 'text', value: sql`r.org_unit_id` }];
   if (split.range) keys.push({ name: 'p', type: 'timestamptz', value: month(split.range.column.sql) });
   for (const [i, d] of query.dimensions.entries()) {
     const c = source.column(d.field, `/dimensions/${i}/field`);
     const type = COLUMN_TYPE[c.type];
-    if (!type) return no(`dimension ${d.field} has no typed column`);
-    if (c.type === 'time' && !(d.bucket && MONTH_BUCKETS.has(d.bucket))) return no('a date dimension finer than a month');
+    if (!type) return `dimension ${d.field} has no typed column`;
+    if (c.type === 'time' && !(d.bucket && MONTH_BUCKETS.has(d.bucket))) return 'a date dimension finer than a month';
     keys.push({ name: `d${i}`, type, value: d.bucket ? month(c.sql) : c.sql });
   }
   split.slices.forEach((s, j) => keys.push({ name: `s${j}`, type: 'text', value: s.column.sql }));
 
-  const cells: { name: string; type: string; value: RawBuilder<unknown> }[] = [{ name: 'n', type: 'bigint', value: sql`count(*)` }];
+  const conditions: RawBuilder<unknown>[] = [];
+  if (!scopes.some((s) => s.kind === 'all')) {
+    const units = [...new Set(scopes.flatMap((s) => (s.kind === 'orgUnits' ? s.orgUnitIds : [])))];
+    conditions.push(units.length === 0 ? sql`false` : sql`x.o = any(${units}::text[])`);
+  }
+  for (const at of split.range?.lower ?? []) conditions.push(sql`x.p >= ${at}::timestamptz`);
+  for (const at of split.range?.upper ?? []) conditions.push(sql`x.p < ${at}::timestamptz`);
+  split.slices.forEach((s, j) => conditions.push(sql`${sql.ref(`x.s${j}`)} = any(${s.values}::text[])`));
+  return {
+    keys,
+    fixed: fixed === undefined ? sql`` : sql` and (${compileRecordCondition(fixed, { layout, access, now: scope.now, userFilter: true }, '/filter')})`,
+    where: conditions.length === 0 ? sql`true` : sql.join(conditions, sql` and `),
+  };
+}
+
+export function tableNameOf(prefix: string, signature: string): string {
+  return `${prefix}_${signature.slice(0, 20)}`;
+}
+
+export function signatureOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function rollupShape(db: Kysely<any>, scope: ScopeContext, layout: FormLayout, access: FormAccess, query: ReportQuery, source: ReportSource): RollupDecision {
+  const no = (reason: string): RollupDecision => ({ served: false, reason });
+  const base = rollupBase(scope, layout, access, query, source);
+  if (typeof base === 'string') return no(base);
+  const { keys } = base;
+  const column = (name: string): RecordColumn | undefined => {
+    try {
+      return source.column(name, '/measures');
+    } catch {
+      return undefined;
+    }
+  };
+
+  const cells: RollupKey[] = [{ name: 'n', type: 'bigint', value: sql`count(*)` }];
   const measures: RawBuilder<unknown>[] = [];
   for (const [i, m] of query.measures.entries()) {
     if (!ADDITIVE.has(m.fn)) return no(`${m.fn} does not add up`);
@@ -209,26 +255,15 @@ export function rollupShape(db: Kysely<any>, scope: ScopeContext, layout: FormLa
     measures.push(sql`case when coalesce(sum(${sql.ref(`x.${count}`)}), 0) > 0 then ${answer} end as ${sql.id(m.key)}`);
   }
 
-  const where = fixed === undefined ? sql`` : sql` and (${compileRecordCondition(fixed, { layout, access, now: scope.now, userFilter: true }, '/filter')})`;
   const keyList = keys.map((k) => sql.id(k.name));
   const cellList = cells.map((k) => sql.id(k.name));
   const positions = keys.map((_, i) => sql.lit(i + 1));
-  const delta = (source: string, sign: 1 | -1, table: string) => compiled(db, sql`insert into ${sql.id(table)} (${sql.join([...keyList, ...cellList])})
+  const delta = (from: string, sign: 1 | -1, table: string) => compiled(db, sql`insert into ${sql.id(table)} (${sql.join([...keyList, ...cellList])})
     select ${sql.join(keys.map((k) => k.value))}, ${sql.join(cells.map((k) => (sign === 1 ? k.value : sql`-${k.value}`)))}
-    from ${sql.id(source)} r where r.form_id = ${sql.lit(layout.formId)} and r.deleted_at is null${where} group by ${sql.join(positions)}`);
-  const signature = createHash('sha256').update(delta('new_rows', 1, 'rollup')).digest('hex');
-  const tableName = `rollup_${signature.slice(0, 20)}`;
+    from ${sql.id(from)} r where r.form_id = ${sql.lit(layout.formId)} and r.deleted_at is null${base.fixed} group by ${sql.join(positions)}`);
+  const signature = signatureOf(delta('new_rows', 1, 'rollup'));
+  const tableName = tableNameOf('rollup', signature);
   const columns = [...keys, ...cells].map((k) => `"${k.name}" ${k.type}`).join(', ');
-
-  const conditions: RawBuilder<unknown>[] = [];
-  if (!scopes.some((s) => s.kind === 'all')) {
-    const units = [...new Set(scopes.flatMap((s) => (s.kind === 'orgUnits' ? s.orgUnitIds : [])))];
-    conditions.push(units.length === 0 ? sql`false` : sql`x.o = any(${units}::text[])`);
-  }
-  for (const at of split.range?.lower ?? []) conditions.push(sql`x.p >= ${at}::timestamptz`);
-  for (const at of split.range?.upper ?? []) conditions.push(sql`x.p < ${at}::timestamptz`);
-  split.slices.forEach((s, j) => conditions.push(sql`${sql.ref(`x.s${j}`)} = any(${s.values}::text[])`));
-
   return {
     served: true,
     shape: {
@@ -240,7 +275,7 @@ export function rollupShape(db: Kysely<any>, scope: ScopeContext, layout: FormLa
         insert into ${sql.id(tableName)} (${sql.join([...keyList, ...cellList])})
         select ${sql.join(keyList)}, ${sql.join(cells.map((k) => sql`sum(${sql.id(k.name)})`))} from gone group by ${sql.join(positions)} having sum(n) <> 0`),
       measures,
-      where: conditions.length === 0 ? sql`true` : sql.join(conditions, sql` and `),
+      where: base.where,
     },
   };
 }

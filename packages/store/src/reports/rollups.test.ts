@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import type { ReportQuery, ReportQueryDimension, ReportQueryMeasure } from '@tangram/schema';
-import type { FormAccess, RecordView, Store } from '../api';
+import type { JsonLogic, RecordView, ReportQuery, ReportQueryDimension, ReportQueryMeasure } from '@tangram/schema';
+import type { FormAccess, Store } from '../api';
 import { testDialects } from '../testing';
 import { accessWith, fullAccess, leadForm, openTestStore, publishForm, SYSTEM_ACTOR } from '../testing/test-store';
 
@@ -11,7 +11,7 @@ const q = (dimensions: ReportQueryDimension[], measures: ReportQueryMeasure[], f
 const n: ReportQueryMeasure = { key: 'n', fn: 'count' };
 const budget: ReportQueryMeasure = { key: 'budget', fn: 'sum', field: 'budget' };
 /** Whole months in Shanghai, as a dashboard's date range arrives: 2026-02-01 … 2026-06-30. */
-const spring = { and: [{ '>=': [{ var: 'met_at' }, '2026-01-31T16:00:00.000Z'] }, { '<': [{ var: 'met_at' }, '2026-06-30T16:00:00.000Z'] }] };
+const spring: JsonLogic = { and: [{ '>=': [{ var: 'met_at' }, '2026-01-31T16:00:00.000Z'] }, { '<': [{ var: 'met_at' }, '2026-06-30T16:00:00.000Z'] }] };
 
 /** Reports a roll-up answers: each must give what computing from the records gives, before and after any write. */
 const SERVED: Record<string, ReportQuery> = {
@@ -98,10 +98,12 @@ describe.each(testDialects())('report roll-ups on %s', (dialect) => {
     const one = await records.create(SYSTEM_ACTOR, admin, version, lead(7));
     const byId = new Map<string, RecordView>(created.map((r) => [r.id, r]));
     for (const [i, r] of created.slice(0, 10).entries()) {
-      const next = await records.update(SYSTEM_ACTOR, admin, r.id, r.version, { channel: CHANNELS[(i + 1) % 4], stage: STAGES[i % 3], budget: `${i * 11}.5`, met_at: '2026-03-15T03:00:00Z' }, version, { orgUnitId: UNITS[(i + 2) % 5] });
+      const next = await records.update(SYSTEM_ACTOR, admin, r.id, r.version, { channel: CHANNELS[(i + 1) % 4], stage: STAGES[i % 3], budget: `${i * 11}.5`, met_at: '2026-03-15T03:00:00Z' }, version, { ownerId: `u${(i + 1) % 4}` });
       byId.set(r.id, next);
     }
     for (const r of created.slice(10, 16)) await records.remove(SYSTEM_ACTOR, admin, r.id);
+    // The triggers see every write to records, the store's or not: a transfer between stores.
+    await sql`update records set org_unit_id = 'cd01' where id = any(${created.slice(16, 19).map((r) => r.id)}::bigint[])`.execute(store.handle.db);
     await records.restore(SYSTEM_ACTOR, admin, created[12]!.id);
     await records.bulkUpdate(SYSTEM_ACTOR, admin, { '==': [{ var: 'channel' }, 'street'] }, { stage: 'won' });
     await records.remove(SYSTEM_ACTOR, admin, one.id);
