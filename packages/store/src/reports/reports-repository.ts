@@ -14,7 +14,7 @@ export interface ReportsRepository {
 
 export function createReportsRepository(ctx: RecordsContext): ReportsRepository {
   return Object.freeze({
-    run: (access: FormAccess, query: ReportQuery, options?: ReportRunOptions) => (query.funnel ? runFunnel(ctx, access, query) : runReportQuery(ctx, access, query, options)),
+    run: (access: FormAccess, query: ReportQuery, options?: ReportRunOptions) => (query.funnel ? runFunnel(ctx, access, query, options) : runReportQuery(ctx, access, query, options)),
     funnelRecordIds: (access: FormAccess, query: ReportQuery, stage: number, limit: number) => funnelRecordIds(ctx, access, query, stage, limit),
   });
 }

@@ -24,14 +24,25 @@ import type { ReportSource } from './report-source';
  * document, a condition on the viewer or the clock, a day or week bucket, a comparison of a datetime that
  * is not a range of whole months, or a viewer scoped by owner or by condition.
  */
-export interface RollupShape {
-  /** Hash of the delta statement: two reports that would keep the same cells share one roll-up. */
+/** What the database keeps for one roll-up (see the report roll-ups migration), and how it is made. */
+export interface RollupRegistration {
+  readonly kind: 'cells' | 'records';
+  /** Hash of its statements: two reports that would keep the same rows share one roll-up. */
   readonly signature: string;
   readonly tableName: string;
-  readonly createSql: string;
-  /** The delta over `source` (`new_rows`, `old_rows`, or `records` to fill a new roll-up), counted `sign` times. */
-  readonly deltaSql: (source: 'new_rows' | 'old_rows' | 'records', sign: 1 | -1) => string;
-  readonly compactSql: string;
+  readonly createSql: readonly string[];
+  /** Fills a new roll-up from the rows as they are. */
+  readonly fillSql: string;
+  /** Tables whose writes must wait while it is filled. */
+  readonly locks: readonly string[];
+  readonly addSql?: string;
+  readonly removeSql?: string;
+  readonly refreshSql?: string;
+  readonly compactSql?: string;
+}
+
+export interface RollupShape {
+  readonly registration: RollupRegistration;
   /** The answer from the table aliased `x`: group expressions come from the report source as usual. */
   readonly measures: readonly RawBuilder<unknown>[];
   readonly where: RawBuilder<unknown>;
@@ -267,13 +278,19 @@ export function rollupShape(db: Kysely<any>, scope: ScopeContext, layout: FormLa
   return {
     served: true,
     shape: {
-      signature,
-      tableName,
-      createSql: `create table "${tableName}" (${columns})`,
-      deltaSql: (from, sign) => delta(from, sign, tableName),
-      compactSql: compiled(db, sql`with gone as (delete from ${sql.id(tableName)} returning *)
-        insert into ${sql.id(tableName)} (${sql.join([...keyList, ...cellList])})
-        select ${sql.join(keyList)}, ${sql.join(cells.map((k) => sql`sum(${sql.id(k.name)})`))} from gone group by ${sql.join(positions)} having sum(n) <> 0`),
+      registration: {
+        kind: 'cells',
+        signature,
+        tableName,
+        createSql: [`create table "${tableName}" (${columns})`],
+        fillSql: delta('records', 1, tableName),
+        locks: ['records'],
+        addSql: delta('new_rows', 1, tableName),
+        removeSql: delta('old_rows', -1, tableName),
+        compactSql: compiled(db, sql`with gone as (delete from ${sql.id(tableName)} returning *)
+          insert into ${sql.id(tableName)} (${sql.join([...keyList, ...cellList])})
+          select ${sql.join(keyList)}, ${sql.join(cells.map((k) => sql`sum(${sql.id(k.name)})`))} from gone group by ${sql.join(positions)} having sum(n) <> 0`),
+      },
       measures,
       where: base.where,
     },

@@ -26,6 +26,14 @@ const SERVED: Record<string, ReportQuery> = {
   sliced: q([{ key: 'stage', field: 'stage' }], [n, budget], { and: [{ in: [{ var: 'channel' }, ['web', 'expo']] }, spring] }),
   vip: q([{ key: 'vip', field: 'vip' }], [n]),
 };
+const stages = { field: 'stage', stages: ['new', 'lost', 'won'] };
+/** Funnels kept per record: reached counts and exact medians, with and without a split. */
+const FUNNELS: Record<string, ReportQuery> = {
+  funnel: { ...q([], []), funnel: stages },
+  funnelSpring: { ...q([], [], spring), funnel: stages },
+  funnelByChannel: { ...q([{ key: 'channel', field: 'channel' }], []), funnel: stages },
+  funnelByRegion: { ...q([{ key: 'region', field: 'orgUnitId', rollup: 'region' }], [], { in: [{ var: 'channel' }, ['web', 'street']] }), funnel: stages },
+};
 /** Reports a roll-up can't hold exactly: computed as before, and no roll-up is made for them. */
 const COMPUTED: Record<string, ReportQuery> = {
   median: q([{ key: 'channel', field: 'channel' }], [{ key: 'm', fn: 'median', field: 'budget' }]),
@@ -68,7 +76,7 @@ describe.each(testDialects())('report roll-ups on %s', (dialect) => {
   /** Every served report, both ways, for each viewer: the same rows. */
   async function expectAgreement(): Promise<void> {
     for (const access of [admin, east, mine] as FormAccess[]) {
-      for (const [name, query] of Object.entries({ ...SERVED, ...COMPUTED })) {
+      for (const [name, query] of Object.entries({ ...SERVED, ...FUNNELS, ...COMPUTED })) {
         const computed = await reports().run(access, query, { rollups: false });
         const rolled = await reports().run(access, query);
         expect({ name, scope: access.rowScopes.read, rows: rolled }).toEqual({ name, scope: access.rowScopes.read, rows: computed });
@@ -82,14 +90,27 @@ describe.each(testDialects())('report roll-ups on %s', (dialect) => {
       await store.identity.createOrgUnit({ id, parentId, kind, name: { en: id } });
     }
     version = await publishForm(store, 'crm', leadForm([{ id: 'f20', key: 'met_at', kind: 'datetime', label: { en: 'Met at' } }]));
-    await store.records('crm', 'lead').createMany(SYSTEM_ACTOR, admin, version, Array.from({ length: 60 }, (_, i) => lead(i)));
+    const records = store.records('crm', 'lead');
+    const created = await records.createMany(SYSTEM_ACTOR, admin, version, Array.from({ length: 60 }, (_, i) => lead(i)));
+    // A stage history: some leads move on once or twice.
+    for (const [i, r] of created.entries()) {
+      if (i % 3 === 0) continue;
+      const next = await records.update(SYSTEM_ACTOR, admin, r.id, r.version, { stage: 'lost' }, version);
+      if (i % 3 === 1) await records.update(SYSTEM_ACTOR, admin, r.id, next.version, { stage: 'won' }, version);
+    }
+    await spreadEvents();
   });
+
+  /** The history happened over days, not within this test's milliseconds: each event moved by its own number of minutes. */
+  async function spreadEvents(): Promise<void> {
+    await sql`update record_events set at = at + ((id * 7919) % 10007) * interval '1 minute' where kind = 'updated'`.execute(store.handle.db);
+  }
   afterAll(async () => { await store?.close(); });
 
   it('answers count, sum, average and ratios by field, org unit, region and month as computing does, for every viewer', async () => {
     await expectAgreement();
     // One roll-up per served shape, whichever viewer asked first; the computed ones make none.
-    expect(await rollupCount()).toBe(Object.keys(SERVED).length);
+    expect(await rollupCount()).toBe(Object.keys(SERVED).length + Object.keys(FUNNELS).length);
   });
 
   it('stays exact through creates, updates, deletes, restores and a rolled-back write', async () => {
@@ -107,6 +128,8 @@ describe.each(testDialects())('report roll-ups on %s', (dialect) => {
     await records.restore(SYSTEM_ACTOR, admin, created[12]!.id);
     await records.bulkUpdate(SYSTEM_ACTOR, admin, { '==': [{ var: 'channel' }, 'street'] }, { stage: 'won' });
     await records.remove(SYSTEM_ACTOR, admin, one.id);
+    await spreadEvents();
+    await sql`delete from record_events where id in (select max(id) from record_events where kind = 'updated' group by record_id limit 5)`.execute(store.handle.db);
     await expect(store.handle.db.transaction().execute(async (trx) => {
       await sql`update records set t1 = 'nowhere' where form_id = (select form_id from records where id = ${created[20]!.id})`.execute(trx);
       throw new Error('rolled back');
@@ -134,8 +157,9 @@ describe.each(testDialects())('report roll-ups on %s', (dialect) => {
     await store.records('crm', 'lead').create(SYSTEM_ACTOR, admin, version, lead(3));
     await expectAgreement();
     const left = await sql<{ layouts: string; tables: string }>`select count(distinct layout_version)::text as layouts,
-      (select count(*) from pg_tables where tablename like 'rollup\_%')::text as tables from report_rollups`.execute(store.handle.db);
-    expect(left.rows[0]).toEqual({ layouts: '1', tables: String(Object.keys(SERVED).length) });
-    expect(await rollupCount()).toBe(Object.keys(SERVED).length);
+      (select count(*) from pg_tables where tablename like 'rollup\_%' or tablename like 'funnel\_%')::text as tables from report_rollups`.execute(store.handle.db);
+    const kept = Object.keys(SERVED).length + Object.keys(FUNNELS).length;
+    expect(left.rows[0]).toEqual({ layouts: '1', tables: String(kept) });
+    expect(await rollupCount()).toBe(kept);
   });
 });

@@ -4,8 +4,11 @@ import type { FormAccess } from '../api';
 import type { FormLayout } from '../form-layout';
 import { assertFieldKey } from '../form-layout';
 import { mapQueryError, scopeContext, type RecordsContext } from '../records-context';
+import type { ScopeContext } from '../record-scope';
 import { invalid, reportSource, type ReportSource } from './report-source';
-import { joinClause } from './run-report';
+import { funnelRollup } from './funnel-rollup';
+import { ensureRollup } from './rollups';
+import { joinClause, type ReportRunOptions } from './run-report';
 
 /**
  * The stage history of the records the caller may read: for each record and stage, the first time the
@@ -17,7 +20,7 @@ import { joinClause } from './run-report';
  * inlined, PostgreSQL put off computing it until the aggregate, carried each event's whole diff through
  * a sort that spilled to disk, and took 1.3–1.6x as long (50,000 leads, 254,017 events).
  */
-function stageHistory(ctx: RecordsContext, layout: FormLayout, access: FormAccess, query: ReportQuery): { source: ReportSource; history: RawBuilder<unknown> } {
+function stageHistory(ctx: RecordsContext, layout: FormLayout, access: FormAccess, query: ReportQuery): { source: ReportSource; history: RawBuilder<unknown>; scope: ScopeContext } {
   const funnel = query.funnel;
   if (!funnel || funnel.stages.length < 2) throw invalid('a funnel needs at least two stages', '/funnel/stages');
   assertFieldKey(funnel.field, '/funnel/field');
@@ -39,7 +42,7 @@ function stageHistory(ctx: RecordsContext, layout: FormLayout, access: FormAcces
     ), p as (
       select e.record_id, ${sql.join(reachedAt)} from e where e.i is not null group by e.record_id
     )`;
-  return { source, history };
+  return { source, history, scope };
 }
 
 /**
@@ -49,11 +52,21 @@ function stageHistory(ctx: RecordsContext, layout: FormLayout, access: FormAcces
  *   select x.d0 as "channel", count(p.t0) as reached_0, …, percentile_cont(0.5) within group
  *     (order by extract(epoch from p.t1 - p.t0)) as seconds_1, … from p join x … group by 1
  */
-export async function runFunnel(ctx: RecordsContext, access: FormAccess, query: ReportQuery): Promise<Record<string, unknown>[]> {
+export async function runFunnel(ctx: RecordsContext, access: FormAccess, query: ReportQuery, options: ReportRunOptions = {}): Promise<Record<string, unknown>[]> {
   const layout = await ctx.layout();
-  const { source, history } = stageHistory(ctx, layout, access, query);
+  const { source, history, scope } = stageHistory(ctx, layout, access, query);
   const stages = query.funnel!.stages;
   const split = source.dimensions[0];
+  const rollup = options.rollups === false ? undefined : funnelRollup(ctx.db, scope, layout, access, query, source);
+  if (rollup !== undefined && typeof rollup !== 'string') {
+    try {
+      const table = await ensureRollup(ctx.db, layout, rollup.registration);
+      const rows = (await rollup.statement(table, source, split ? query.dimensions[0]!.key : undefined).execute(ctx.db)).rows;
+      return rows.map((row) => Object.freeze({ ...row }));
+    } catch (error) {
+      throw mapQueryError(error, layout);
+    }
+  }
   const measures = stages.flatMap((_, i) => [
     sql`count(${sql.ref(`p.t${i}`)}) as ${sql.id(`reached_${i}`)}`,
     ...(i === 0 ? [] : [sql`percentile_cont(0.5) within group (order by extract(epoch from ${sql.ref(`p.t${i}`)} - ${sql.ref(`p.t${i - 1}`)})) as ${sql.id(`seconds_${i}`)}`]),

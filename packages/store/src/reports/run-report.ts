@@ -86,7 +86,7 @@ export async function runReportQuery(ctx: RecordsContext, access: FormAccess, qu
     const decision = options.rollups === false ? undefined : rollupShape(ctx.db, scope, layout, access, query, source);
     if (decision?.served) {
       // A cell whose records all left it is still a row until the next compaction: `having` hides it.
-      const table = await ensureRollup(ctx.db, layout, decision.shape);
+      const table = await ensureRollup(ctx.db, layout, decision.shape.registration);
       const live = groups.length > 0 ? sql` having sum(x.n) > 0` : sql``;
       rows = (await sql<Record<string, unknown>>`${withClause(source)}select ${sql.join([...groups, ...decision.shape.measures])}
         from ${sql.id(table)} x${joinClause(source)} where ${decision.shape.where}${grouping}${live}${ordering}${limit}`.execute(ctx.db)).rows;
