@@ -9,6 +9,8 @@ import { timeOnce } from '../lib/compare-timings';
 import type { StoreSide } from './store-side';
 
 export interface DashboardFigures {
+  /** The very first refresh: makes and fills the roll-ups the charts did not have yet. */
+  readonly firstMs: number;
   /** Six charts requested at once, as the dashboard page does, each computed (the result cache emptied first). */
   readonly computed: Summary;
   /** The same six answered from the report cache (a refresh with no change in between). */
@@ -44,7 +46,7 @@ export async function timeDashboard(side: StoreSide, charts: readonly ReportDefi
       await side.store.publish({ kind: 'records', app: BENCH_APP_KEY, form: CUSTOMER_FORM_KEY, change: 'updated', records: null });
       await arrived;
     };
-    await refresh();
+    const firstMs = await timeOnce(refresh);
     const computed: number[] = [];
     const cached: number[] = [];
     for (let i = 0; i < runs; i++) {
@@ -54,7 +56,7 @@ export async function timeDashboard(side: StoreSide, charts: readonly ReportDefi
       cached.push(await timeOnce(refresh));
     }
     await stopListening();
-    return { computed: summarize(computed), cached: summarize(cached) };
+    return { firstMs, computed: summarize(computed), cached: summarize(cached) };
   } finally {
     await app.close();
   }

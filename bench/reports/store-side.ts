@@ -67,9 +67,9 @@ export const DASHBOARD_EXTRAS = {
 } satisfies Record<string, ReportDefinition>;
 
 /** What the server does for one report, minus HTTP: plan (engine-report), one statement (store), format. */
-export async function runStoreReport(side: StoreSide, report: ReportDefinition): Promise<ReportResult> {
+export async function runStoreReport(side: StoreSide, report: ReportDefinition, options: { readonly rollups?: boolean } = {}): Promise<ReportResult> {
   const planned = planReport({ report }, { form: CUSTOMER_FORM, hiddenFields: side.access.hiddenFields, orgUnits: [] });
   if (!planned.ok) throw new Error(`report ${report.key} does not plan: ${JSON.stringify(planned.problems)}`);
-  const rows = await side.store.reports(BENCH_APP_KEY, CUSTOMER_FORM_KEY).run(side.access, planned.value.query);
+  const rows = await side.store.reports(BENCH_APP_KEY, CUSTOMER_FORM_KEY).run(side.access, planned.value.query, options);
   return formatReport(planned.value, rows);
 }

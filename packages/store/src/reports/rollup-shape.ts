@@ -90,26 +90,32 @@ export function isMonthStart(iso: string, timeZone: string): boolean {
 
 interface Split {
   unaligned?: boolean;
-  range?: { field: string; column: RecordColumn; lower: string[]; upper: string[] };
+  range?: { field: string; column: RecordColumn; zone: string; lower: string[]; upper: string[] };
   slices: { field: string; column: RecordColumn; values: string[] }[];
   fixed: JsonLogic[];
 }
 
 const COMPARISONS = new Set(['>=', '<', '>', '<=']);
+const DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
 /**
  * A comparison of a datetime field with an instant: a range bound when it is `>=` / `<` a month's first
  * instant, else `unaligned` — a range such as "the last 7 days" moves every day, and each of its values
  * as a fixed filter would make (and fill) a roll-up of its own.
  */
-function rangeBound(part: JsonLogic, column: (name: string) => RecordColumn | undefined, timeZone: string): { field: string; op: '>=' | '<'; at: string } | 'unaligned' | undefined {
+function rangeBound(part: JsonLogic, column: (name: string) => RecordColumn | undefined, timeZone: string): { field: string; op: '>=' | '<'; at: string; zone: string } | 'unaligned' | undefined {
   if (part === null || typeof part !== 'object' || Array.isArray(part) || Object.keys(part).length !== 1) return undefined;
   const [op, args] = Object.entries(part)[0]!;
   if (!COMPARISONS.has(op) || !Array.isArray(args) || args.length !== 2) return undefined;
   const field = varName(args[0]);
-  const at = args[1];
-  if (field === undefined || typeof at !== 'string' || column(field)?.type !== 'time') return undefined;
-  return (op === '>=' || op === '<') && at.includes('T') && isMonthStart(at, timeZone) ? { field, op, at: new Date(at).toISOString() } : 'unaligned';
+  const value = args[1];
+  if (field === undefined || typeof value !== 'string' || column(field)?.type !== 'time') return undefined;
+  // A day ("2026-03-01", a date field's range) compares as UTC midnight (record-filter.ts), so its months
+  // are cut in UTC; an instant's in the report's time zone.
+  const day = DAY.test(value);
+  const at = day ? `${value}T00:00:00.000Z` : value;
+  const zone = day ? 'UTC' : timeZone;
+  return (op === '>=' || op === '<') && (day || at.includes('T')) && isMonthStart(at, zone) ? { field, op, at: new Date(at).toISOString(), zone } : 'unaligned';
 }
 
 function slice(part: JsonLogic, column: (name: string) => RecordColumn | undefined): { field: string; values: string[] } | undefined {
@@ -130,8 +136,12 @@ function splitFilter(filter: JsonLogic | undefined, column: (name: string) => Re
       split.unaligned = true;
       continue;
     }
-    if (bound && (!split.range || split.range.field === bound.field)) {
-      split.range ??= { field: bound.field, column: column(bound.field)!, lower: [], upper: [] };
+    if (bound && split.range && (split.range.field !== bound.field || split.range.zone !== bound.zone)) {
+      split.unaligned = true;
+      continue;
+    }
+    if (bound) {
+      split.range ??= { field: bound.field, column: column(bound.field)!, zone: bound.zone, lower: [], upper: [] };
       (bound.op === '>=' ? split.range.lower : split.range.upper).push(bound.at);
       continue;
     }
@@ -196,7 +206,10 @@ export function rollupBase(scope: ScopeContext, layout: FormLayout, access: Form
   const tz = sql`${query.timeZone}::text`;
   const month = (c: RawBuilder<unknown>) => sql`(date_trunc('month', ${c} at time zone ${tz}) at time zone ${tz})`;
   const keys: RollupKey[] = [{ name: 'o', type: 'text', value: sql`r.org_unit_id` }];
-  if (split.range) keys.push({ name: 'p', type: 'timestamptz', value: month(split.range.column.sql) });
+  if (split.range) {
+    const zone = sql`${split.range.zone}::text`;
+    keys.push({ name: 'p', type: 'timestamptz', value: sql`(date_trunc('month', ${split.range.column.sql} at time zone ${zone}) at time zone ${zone})` });
+  }
   for (const [i, d] of query.dimensions.entries()) {
     const c = source.column(d.field, `/dimensions/${i}/field`);
     const type = COLUMN_TYPE[c.type];

@@ -25,6 +25,8 @@ const SERVED: Record<string, ReportQuery> = {
   ratio: q([{ key: 'channel', field: 'channel' }], [n, { key: 'won', fn: 'count', where: { '==': [{ var: 'stage' }, 'won'] } }, { key: 'won_budget', fn: 'sum', field: 'budget', where: { '==': [{ var: 'stage' }, 'won'] } }]),
   sliced: q([{ key: 'stage', field: 'stage' }], [n, budget], { and: [{ in: [{ var: 'channel' }, ['web', 'expo']] }, spring] }),
   vip: q([{ key: 'vip', field: 'vip' }], [n]),
+  // A date field's range arrives as days, compared as UTC midnights: its months are cut in UTC.
+  dueSpring: q([{ key: 'channel', field: 'channel' }], [n, budget], { and: [{ '>=': [{ var: 'due' }, '2026-02-01'] }, { '<': [{ var: 'due' }, '2026-07-01'] }] }),
 };
 const stages = { field: 'stage', stages: ['new', 'lost', 'won'] };
 /** Funnels kept per record: reached counts and exact medians, with and without a split. */
@@ -39,6 +41,7 @@ const COMPUTED: Record<string, ReportQuery> = {
   median: q([{ key: 'channel', field: 'channel' }], [{ key: 'm', fn: 'median', field: 'budget' }]),
   daily: q([{ key: 'day', field: 'met_at', bucket: 'day' }], [n]),
   midMonth: q([], [n], { '>=': [{ var: 'met_at' }, '2026-02-14T16:00:00.000Z'] }),
+  dueMidMonth: q([], [n], { '<': [{ var: 'due' }, '2026-03-15'] }),
   byClock: q([], [n], { '<': [{ var: 'met_at' }, { var: '$now' }] }),
   document: q([{ key: 'tags', field: 'tags' }], [n]),
 };
@@ -57,6 +60,7 @@ function lead(i: number) {
       ...(i % 4 === 1 ? {} : { visits: i % 7 }),
       // 15:30Z on the 1st is still the month before in Shanghai; 16:30Z is the 2nd there.
       ...(i % 11 === 0 ? {} : { met_at: `2026-${String(month).padStart(2, '0')}-01T${i % 2 === 0 ? '15:30' : '16:30'}:00Z` }),
+      ...(i % 3 === 0 ? {} : { due: `2026-${String(month).padStart(2, '0')}-${['01', '15', '28'][i % 3]}` }),
       tags: i % 2 === 0 ? ['a'] : ['b'],
     },
     ownerId: `u${i % 4}`,
