@@ -36,6 +36,7 @@ export const reportRollupsMigration: Migration = {
       declare
         delta text;
         ids bigint[];
+        forms int[];
       begin
         -- Most databases have no roll-up at all: one probe of an empty table, then nothing.
         if not exists (select 1 from report_rollups) then
@@ -56,12 +57,15 @@ export const reportRollupsMigration: Migration = {
         if exists (select 1 from report_rollups u where u.kind = 'records') then
           if tg_op = 'INSERT' then
             ids := array(select n.id from new_rows n);
+            forms := array(select distinct n.form_id from new_rows n);
           elsif tg_op = 'DELETE' then
             ids := array(select o.id from old_rows o);
+            forms := array(select distinct o.form_id from old_rows o);
           else
             ids := array(select n.id from new_rows n union select o.id from old_rows o);
+            forms := array(select n.form_id from new_rows n union select o.form_id from old_rows o);
           end if;
-          for delta in select u.refresh_sql from report_rollups u where u.kind = 'records' order by u.id loop
+          for delta in select u.refresh_sql from report_rollups u where u.kind = 'records' and u.form_id = any(forms) order by u.id loop
             execute delta using ids;
           end loop;
         end if;
@@ -72,18 +76,22 @@ export const reportRollupsMigration: Migration = {
       declare
         delta text;
         ids bigint[];
+        forms int[];
       begin
         if not exists (select 1 from report_rollups u where u.kind = 'records') then
           return null;
         end if;
         if tg_op = 'INSERT' then
           ids := array(select distinct n.record_id from new_rows n);
+          forms := array(select distinct n.form_id from new_rows n);
         elsif tg_op = 'DELETE' then
           ids := array(select distinct o.record_id from old_rows o);
+          forms := array(select distinct o.form_id from old_rows o);
         else
           ids := array(select n.record_id from new_rows n union select o.record_id from old_rows o);
+          forms := array(select n.form_id from new_rows n union select o.form_id from old_rows o);
         end if;
-        for delta in select u.refresh_sql from report_rollups u where u.kind = 'records' order by u.id loop
+        for delta in select u.refresh_sql from report_rollups u where u.kind = 'records' and u.form_id = any(forms) order by u.id loop
           execute delta using ids;
         end loop;
         return null;
