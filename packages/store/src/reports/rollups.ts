@@ -21,10 +21,10 @@ export async function ensureRollup(db: Kysely<any>, layout: FormLayout, rollup: 
     if (row.stale && rollup.compactSql) await compactRollup(db, rollup.signature, rollup.compactSql);
     return row.table_name;
   }
-  await db.transaction().execute(async (trx) => {
+  const made = await db.transaction().execute(async (trx) => {
     await sql`lock table ${sql.join(rollup.locks.map((t) => sql.id(t)))} in share row exclusive mode`.execute(trx);
     const again = await sql`select 1 from report_rollups where signature = ${rollup.signature}`.execute(trx);
-    if (again.rows.length > 0) return;
+    if (again.rows.length > 0) return false;
     const old = await sql<{ table_name: string }>`
       delete from report_rollups where form_id = ${layout.formId} and layout_version < ${layout.layoutVersion} returning table_name`.execute(trx);
     for (const { table_name } of old.rows) await sql`drop table if exists ${sql.id(table_name)}`.execute(trx);
@@ -33,7 +33,12 @@ export async function ensureRollup(db: Kysely<any>, layout: FormLayout, rollup: 
     await sql`insert into report_rollups (form_id, kind, layout_version, signature, table_name, add_sql, remove_sql, refresh_sql)
       values (${layout.formId}, ${rollup.kind}, ${layout.layoutVersion}, ${rollup.signature}, ${rollup.tableName},
               ${rollup.addSql ?? null}, ${rollup.removeSql ?? null}, ${rollup.refreshSql ?? null})`.execute(trx);
+    return true;
   });
+  // A new table's pages are not yet marked all-visible, so an index-only scan (a funnel's median) would
+  // still read the heap row by row: 300 ms instead of 20 for 350,000 entries at 1M leads. VACUUM marks
+  // them (it can't run in the transaction that filled the table); ANALYZE gives the planner its sizes.
+  if (made) await sql`vacuum (analyze) ${sql.id(rollup.tableName)}`.execute(db);
   return rollup.tableName;
 }
 
