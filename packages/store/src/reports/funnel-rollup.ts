@@ -3,7 +3,7 @@ import type { ReportQuery } from '@tangram/schema';
 import type { FormAccess } from '../api';
 import type { FormLayout } from '../form-layout';
 import type { ScopeContext } from '../record-scope';
-import { BOUND_LATER } from './inline-sql';
+import { TRIGGER_IDS } from './inline-sql';
 import type { ReportSource } from './report-source';
 import { compiled, rollupBase, signatureOf, tableNameOf, type RollupRegistration } from './rollup-shape';
 
@@ -18,8 +18,8 @@ import { compiled, rollupBase, signatureOf, tableNameOf, type RollupRegistration
  * that order, one index-only scan that stops half-way, instead of sorting every lead's duration. A funnel
  * split by a dimension sorts per split value as before, but over this narrow table, without the events.
  */
-/** The record ids the trigger passes to the refresh (EXECUTE … USING ids). */
-const RECORD_IDS = BOUND_LATER;
+/** The ids of the records the trigger's statement wrote. */
+const RECORD_IDS = TRIGGER_IDS;
 
 export interface FunnelRollup {
   readonly registration: RollupRegistration;

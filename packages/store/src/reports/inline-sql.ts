@@ -3,8 +3,8 @@
  * database keeps and runs itself (a roll-up's delta, run by a trigger through EXECUTE, has no way to bind
  * parameters). Each value is written as the text `pg` would have sent for it, quoted, so it keeps the type
  * the statement gives it (`r.t1 = '5'` compares text with text, as `r.t1 = $1` with 5 did). Placeholders
- * are replaced only outside quoted strings and identifiers. `BOUND_LATER` as a parameter stays `$1`: the
- * value the keeper of the statement binds itself (a trigger's EXECUTE … USING).
+ * are replaced only outside quoted strings and identifiers. `TRIGGER_IDS` as a parameter becomes `ids`,
+ * the variable of the trigger function that runs the statement (the ids of the records it wrote).
  */
 export function inlineParameters(text: string, parameters: readonly unknown[]): string {
   let out = '';
@@ -71,10 +71,10 @@ function scalarText(value: unknown): string {
   throw new Error(`a ${typeof value} cannot be written into SQL`);
 }
 
-export const BOUND_LATER: object = Object.freeze({});
+export const TRIGGER_IDS: object = Object.freeze({});
 
 function literal(value: unknown): string {
-  if (value === BOUND_LATER) return '$1';
+  if (value === TRIGGER_IDS) return 'ids';
   if (value === null || value === undefined) return 'NULL';
   return quoted(Array.isArray(value) ? arrayText(value) : scalarText(value));
 }

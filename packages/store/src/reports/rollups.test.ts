@@ -173,5 +173,8 @@ describe.each(testDialects())('report roll-ups on %s', (dialect) => {
     await expectAgreement();
     const kept = 1 + Object.keys(SERVED).length + Object.keys(FUNNELS).length;
     expect({ rollups: await rollupCount(), tables: await tables() }).toEqual({ rollups: kept, tables: String(kept) });
+    // Each roll-up keeps its own triggers: three on records, three more on record_events for a funnel.
+    const triggers = await sql<{ n: string }>`select count(*)::text as n from pg_trigger where not tgisinternal and (tgname like 'rollup\_%' or tgname like 'funnel\_%')`.execute(store.handle.db);
+    expect(triggers.rows[0]!.n).toBe(String(3 * (kept - Object.keys(FUNNELS).length) + 6 * Object.keys(FUNNELS).length));
   });
 });

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { FormLayout } from '../form-layout';
 import type { RollupRegistration } from './rollup-shape';
+import { functionName, rollupTriggerSql } from './rollup-triggers';
 
 /** Deltas pile up between compactions (two rows per cell an update touches); fold them this often. */
 const COMPACT_AFTER = sql`interval '5 minutes'`;
@@ -8,8 +9,8 @@ const COMPACT_AFTER = sql`interval '5 minutes'`;
 /**
  * The table of a roll-up, made and filled on first use. Filling holds the tables it reads in SHARE ROW
  * EXCLUSIVE mode: writers wait (readers don't) from before the fill reads them until the roll-up is
- * registered, so every write lands either in the fill or, through the triggers, in the roll-up — never in
- * both, never in neither. The mode conflicts with itself, so two processes never fill the same roll-up.
+ * registered with its triggers (rollup-triggers.ts), so every write lands either in the fill or, through
+ * the triggers, in the roll-up — never in both, never in neither. The mode conflicts with itself, so two processes never fill the same roll-up.
  * Roll-ups of the form made under an older layout are dropped then: their statements may name slots the
  * form no longer uses.
  */
@@ -30,12 +31,15 @@ export async function ensureRollup(db: Kysely<any>, layout: FormLayout, rollup: 
     if (again.rows.length > 0) return false;
     const old = await sql<{ table_name: string }>`
       delete from report_rollups where form_id = ${layout.formId} and layout_version < ${layout.layoutVersion} returning table_name`.execute(trx);
-    for (const { table_name } of old.rows) await sql`drop table if exists ${sql.id(table_name)}`.execute(trx);
+    for (const { table_name } of old.rows) {
+      await sql`drop function if exists ${sql.id(functionName(table_name))}() cascade`.execute(trx);
+      await sql`drop table if exists ${sql.id(table_name)}`.execute(trx);
+    }
     for (const statement of rollup.createSql) await sql.raw(statement).execute(trx);
     await sql.raw(rollup.fillSql).execute(trx);
-    await sql`insert into report_rollups (form_id, kind, layout_version, signature, table_name, add_sql, remove_sql, refresh_sql)
-      values (${layout.formId}, ${rollup.kind}, ${layout.layoutVersion}, ${rollup.signature}, ${rollup.tableName},
-              ${rollup.addSql ?? null}, ${rollup.removeSql ?? null}, ${rollup.refreshSql ?? null})`.execute(trx);
+    for (const statement of rollupTriggerSql(rollup, layout.formId)) await sql.raw(statement).execute(trx);
+    await sql`insert into report_rollups (form_id, kind, layout_version, signature, table_name)
+      values (${layout.formId}, ${rollup.kind}, ${layout.layoutVersion}, ${rollup.signature}, ${rollup.tableName})`.execute(trx);
     return true;
   });
   if (made) await vacuum(db, rollup.tableName);
