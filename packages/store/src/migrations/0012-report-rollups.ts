@@ -2,8 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 
 /**
- * The registry of report roll-ups (reports/rollups.ts): one row per roll-up, its table, and the time its
- * deltas were last folded. Each roll-up brings its own trigger function and statement triggers on
+ * The registry of report roll-ups (reports/rollups.ts): one row per roll-up, its table, the time its
+ * deltas were last folded and the day a report last read it. Each roll-up brings its own trigger function and statement triggers on
  * `records` (and `record_events` for a funnel), made with it and dropped with it, so a database without
  * roll-ups runs no trigger at all, and each roll-up's statements are plain SQL whose plans PL/pgSQL
  * keeps (an EXECUTE of the same text plans it again on every write).
@@ -19,7 +19,8 @@ export const reportRollupsMigration: Migration = {
         signature text not null unique,
         table_name text not null unique,
         created_at timestamptz(3) not null default now(),
-        compacted_at timestamptz(3) not null default now()
+        compacted_at timestamptz(3) not null default now(),
+        used_at timestamptz(3) not null default now()
       )`.execute(db);
     await sql`create index report_rollups_form on report_rollups (form_id)`.execute(db);
   },

@@ -162,6 +162,17 @@ describe.each(testDialects())('report roll-ups on %s', (dialect) => {
     expect(await rowsIn()).toBeLessThan(before);
   });
 
+  it('drops the roll-ups no report read for 30 days when the next one is made; a read marks one used', async () => {
+    await sql`update report_rollups set used_at = now() - interval '31 days'`.execute(store.handle.db);
+    await reports().run(east, SERVED.byChannel!);
+    const byVisits = q([{ key: 'visits', field: 'visits' }], [n]);
+    expect(await reports().run(admin, byVisits)).toEqual(await reports().run(admin, byVisits, { rollups: false }));
+    const left = await sql<{ n: string; tables: string }>`select count(*)::text as n,
+      (select count(*) from pg_tables where tablename like 'rollup\_%' or tablename like 'funnel\_%')::text as tables from report_rollups`.execute(store.handle.db);
+    expect(left.rows[0]).toEqual({ n: '2', tables: '2' });
+    await expectAgreement();
+  });
+
   it('a republished layout drops the roll-ups made under the old one when the next is made', async () => {
     expect(await rollupCount()).toBeGreaterThan(0);
     version = await publishForm(store, 'crm', leadForm([{ id: 'f20', key: 'met_at', kind: 'datetime', label: { en: 'Met at' } }, { id: 'f21', key: 'note', kind: 'text', label: { en: 'Note' } }]));

@@ -5,24 +5,28 @@ import { functionName, rollupTriggerSql } from './rollup-triggers';
 
 /** Deltas pile up between compactions (two rows per cell an update touches); fold them this often. */
 const COMPACT_AFTER = sql`interval '5 minutes'`;
+/** A roll-up no report has read for this long costs every write for nothing: dropped when the next is made. */
+const UNUSED_FOR = sql`interval '30 days'`;
 
 /**
  * The table of a roll-up, made and filled on first use. Filling holds the tables it reads in SHARE ROW
  * EXCLUSIVE mode: writers wait (readers don't) from before the fill reads them until the roll-up is
  * registered with its triggers (rollup-triggers.ts), so every write lands either in the fill or, through
  * the triggers, in the roll-up — never in both, never in neither. The mode conflicts with itself, so two processes never fill the same roll-up.
- * Roll-ups of the form made under an older layout are dropped then: their statements may name slots the
- * form no longer uses.
+ * Roll-ups of the form made under an older layout are dropped then (their statements may name slots the
+ * form no longer uses), and roll-ups of any form no report has read for 30 days (the day a report last
+ * read one is written at most once a day).
  */
 export async function ensureRollup(db: Kysely<any>, layout: FormLayout, rollup: RollupRegistration): Promise<string> {
-  const found = await sql<{ table_name: string; stale: boolean; unvacuumed: boolean | null }>`
-    select table_name, compacted_at < now() - ${COMPACT_AFTER} as stale,
+  const found = await sql<{ table_name: string; stale: boolean; unvacuumed: boolean | null; unmarked: boolean }>`
+    select table_name, compacted_at < now() - ${COMPACT_AFTER} as stale, used_at < now() - interval '1 day' as unmarked,
            kind = 'records' and (select c.relpages > 0 and c.relallvisible < c.relpages / 2 from pg_class c where c.oid = to_regclass(table_name)) as unvacuumed
     from report_rollups where signature = ${rollup.signature}`.execute(db);
   const row = found.rows[0];
   if (row) {
     if (row.stale && rollup.compactSql) await compactRollup(db, rollup.signature, rollup.compactSql);
     if (row.unvacuumed) await vacuum(db, row.table_name);
+    if (row.unmarked) await sql`update report_rollups set used_at = now() where signature = ${rollup.signature}`.execute(db);
     return row.table_name;
   }
   const made = await db.transaction().execute(async (trx) => {
@@ -30,7 +34,9 @@ export async function ensureRollup(db: Kysely<any>, layout: FormLayout, rollup: 
     const again = await sql`select 1 from report_rollups where signature = ${rollup.signature}`.execute(trx);
     if (again.rows.length > 0) return false;
     const old = await sql<{ table_name: string }>`
-      delete from report_rollups where form_id = ${layout.formId} and layout_version < ${layout.layoutVersion} returning table_name`.execute(trx);
+      delete from report_rollups
+      where (form_id = ${layout.formId} and layout_version < ${layout.layoutVersion}) or used_at < now() - ${UNUSED_FOR}
+      returning table_name`.execute(trx);
     for (const { table_name } of old.rows) {
       await sql`drop function if exists ${sql.id(functionName(table_name))}() cascade`.execute(trx);
       await sql`drop table if exists ${sql.id(table_name)}`.execute(trx);
