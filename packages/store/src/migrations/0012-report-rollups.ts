@@ -3,10 +3,11 @@ import type { Migration } from 'kysely/migration';
 
 /**
  * The registry of report roll-ups (reports/rollups.ts): one row per roll-up, its table, the time its
- * deltas were last folded and the day a report last read it. Each roll-up brings its own trigger function and statement triggers on
- * `records` (and `record_events` for a funnel), made with it and dropped with it, so a database without
- * roll-ups runs no trigger at all, and each roll-up's statements are plain SQL whose plans PL/pgSQL
- * keeps (an EXECUTE of the same text plans it again on every write).
+ * deltas were last folded and the day a report last read it (a few rows, read by their unique signature).
+ * Each roll-up brings its own trigger function and statement triggers on `records` (and `record_events`
+ * for a funnel), made with it and dropped with it, so a database without roll-ups runs no trigger at all,
+ * and each roll-up's statements are plain SQL whose plans PL/pgSQL keeps (an EXECUTE of the same text
+ * plans it again on every write).
  */
 export const reportRollupsMigration: Migration = {
   async up(db: Kysely<any>): Promise<void> {
@@ -22,6 +23,5 @@ export const reportRollupsMigration: Migration = {
         compacted_at timestamptz(3) not null default now(),
         used_at timestamptz(3) not null default now()
       )`.execute(db);
-    await sql`create index report_rollups_form on report_rollups (form_id)`.execute(db);
   },
 };

@@ -5,6 +5,7 @@ import type { FormLayout } from '../form-layout';
 import type { ScopeContext } from '../record-scope';
 import { TRIGGER_IDS } from './inline-sql';
 import type { ReportSource } from './report-source';
+import { joinClause, withClause } from './run-report';
 import { compiled, rollupBase, signatureOf, tableNameOf, type RollupRegistration } from './rollup-shape';
 
 /**
@@ -18,9 +19,6 @@ import { compiled, rollupBase, signatureOf, tableNameOf, type RollupRegistration
  * that order, one index-only scan that stops half-way, instead of sorting every lead's duration. A funnel
  * split by a dimension sorts per split value as before, but over this narrow table, without the events.
  */
-/** The ids of the records the trigger's statement wrote. */
-const RECORD_IDS = TRIGGER_IDS;
-
 export interface FunnelRollup {
   readonly registration: RollupRegistration;
   /** The whole answer, given the table's name (the CTEs of the report source come first). */
@@ -44,16 +42,16 @@ export function funnelRollup(db: Kysely<any>, scope: ScopeContext, layout: FormL
   const values = sql.join([sql`r.id`, ...base.keys.map((k) => k.value), ...stages.map((_, i) => sql.ref(`e.t${i}`)),
     ...pairs.map((i) => sql`extract(epoch from ${sql.ref(`e.t${i}`)} - ${sql.ref(`e.t${i - 1}`)})::float8`)]);
 
-  const refresh = (table: string) => compiled(db, sql`with gone as (delete from ${sql.id(table)} where record_id = any(${RECORD_IDS}::bigint[]))
+  const refresh = (table: string) => compiled(db, sql`with gone as (delete from ${sql.id(table)} where record_id = any(${TRIGGER_IDS}::bigint[]))
     insert into ${sql.id(table)} (${columns})
     select ${values} from records r
     cross join lateral (select ${sql.join(firsts)} from (
       select ${stageOf} as i, ev.at from record_events ev where ev.record_id = r.id and ev.form_id = ${form} and ev.diff ? ${sql.lit(funnel.field)}) h) e
-    where r.id = any(${RECORD_IDS}::bigint[]) and r.form_id = ${form} and r.deleted_at is null${base.fixed} and e.t0 is not null`);
-  const signature = signatureOf(`${refresh('funnel')}|${stages.length}`);
+    where r.id = any(${TRIGGER_IDS}::bigint[]) and r.form_id = ${form} and r.deleted_at is null${base.fixed} and e.t0 is not null`);
+  const signature = signatureOf(refresh('funnel'));
   const tableName = tableNameOf('funnel', signature);
   // The events grouped per record first, then joined to the records: the fill reads every event once.
-  const fill = compiled(db, sql`insert into ${sql.id(tableName)} (${columns})
+  const fill = () => compiled(db, sql`insert into ${sql.id(tableName)} (${columns})
     select ${values} from (
       select h.record_id, ${sql.join(firsts)} from (
         select ev.record_id, ${stageOf} as i, ev.at from record_events ev where ev.form_id = ${form} and ev.diff ? ${sql.lit(funnel.field)} offset 0) h
@@ -65,14 +63,11 @@ export function funnelRollup(db: Kysely<any>, scope: ScopeContext, layout: FormL
 
   const statement = (table: string, source: ReportSource, splitKey: string | undefined): RawBuilder<Record<string, unknown>> => {
     const from = sql`${sql.id(table)} x`;
-    const ctes = source.ctes;
-    const joins = source.joins.length > 0 ? sql.join(source.joins, sql``) : sql``;
     const reached = stages.map((_, i) => sql`count(${sql.ref(`x.t${i}`)}) as ${sql.id(`reached_${i}`)}`);
     if (splitKey !== undefined) {
       const medians = pairs.map((i) => sql`percentile_cont(0.5) within group (order by ${sql.ref(`x.g${i}`)}) as ${sql.id(`seconds_${i}`)}`);
-      const withClause = ctes.length > 0 ? sql`with ${sql.join(ctes)} ` : sql``;
-      return sql`${withClause}select ${source.dimensions[0]!} as ${sql.id(splitKey)}, ${sql.join([...reached, ...medians])}
-        from ${from}${joins} where ${base.where} group by 1 order by 1`;
+      return sql`${withClause(source)}select ${source.dimensions[0]!} as ${sql.id(splitKey)}, ${sql.join([...reached, ...medians])}
+        from ${from}${joinClause(source)} where ${base.where} group by 1 order by 1`;
     }
     // percentile_cont(0.5) of N values: the value at (N-1)/2 when N is odd; between the two middle ones
     // when even, interpolated as PostgreSQL does (lo + 0.5 * (hi - lo)), so both ways give the same float.
@@ -80,7 +75,7 @@ export function funnelRollup(db: Kysely<any>, scope: ScopeContext, layout: FormL
     const median = (i: number) => sql`(select case when count(*) = 0 then null when count(*) = 1 then min(m.g) else min(m.g) + 0.5 * (max(m.g) - min(m.g)) end
       from (select ${sql.ref(`x.g${i}`)} as g from ${from} where ${base.where} and ${sql.ref(`x.g${i}`)} is not null order by ${sql.ref(`x.g${i}`)}
             offset (select (${sql.ref(`c.n${i}`)} - 1) / 2 from c) limit (select 2 - ${sql.ref(`c.n${i}`)} % 2 from c)) m) as ${sql.id(`seconds_${i}`)}`;
-    return sql`with ${sql.join([...ctes, sql`c as (select ${sql.join([...reached, ...counts])} from ${from} where ${base.where})`])}
+    return sql`with ${sql.join([...source.ctes, sql`c as (select ${sql.join([...reached, ...counts])} from ${from} where ${base.where})`])}
       select ${sql.join([...stages.map((_, i) => sql.ref(`c.reached_${i}`)), ...pairs.map(median)])} from c`;
   };
 
@@ -89,14 +84,16 @@ export function funnelRollup(db: Kysely<any>, scope: ScopeContext, layout: FormL
       kind: 'records',
       signature,
       tableName,
-      createSql: [
-        `create table "${tableName}" (record_id bigint not null, ${[...keyTypes, ...stages.map((_, i) => `"t${i}" timestamptz`), ...pairs.map((i) => `"g${i}" float8`)].join(', ')})`,
-        `create index "${tableName}_r" on "${tableName}" (record_id)`,
-        ...pairs.map((i) => `create index "${tableName}_g${i}" on "${tableName}" ("g${i}") include (${included}) where "g${i}" is not null`),
-      ],
-      fillSql: fill,
       locks: ['records', 'record_events'],
-      refreshSql: refresh(tableName),
+      statements: () => ({
+        createSql: [
+          `create table "${tableName}" (record_id bigint not null, ${[...keyTypes, ...stages.map((_, i) => `"t${i}" timestamptz`), ...pairs.map((i) => `"g${i}" float8`)].join(', ')})`,
+          `create index "${tableName}_r" on "${tableName}" (record_id)`,
+          ...pairs.map((i) => `create index "${tableName}_g${i}" on "${tableName}" ("g${i}") include (${included}) where "g${i}" is not null`),
+        ],
+        fillSql: fill(),
+        refreshSql: refresh(tableName),
+      }),
     },
     statement,
   };

@@ -26,21 +26,26 @@ import type { ReportSource } from './report-source';
  * is not a range of whole months, or a viewer scoped by owner or by condition.
  */
 
-/** What the database keeps for one roll-up (its table, and the statements its triggers run), and how it is made. */
+/** The SQL that makes a roll-up and keeps it: built only when it is made or compacted, never per read. */
+export interface RollupStatements {
+  readonly createSql: readonly string[];
+  /** Fills a new roll-up from the rows as they are. */
+  readonly fillSql: string;
+  readonly addSql?: string;
+  readonly removeSql?: string;
+  readonly refreshSql?: string;
+  readonly compactSql?: string;
+}
+
+/** What the database keeps for one roll-up (its table, and the statements its triggers run). */
 export interface RollupRegistration {
   readonly kind: 'cells' | 'records';
   /** Hash of its statements: two reports that would keep the same rows share one roll-up. */
   readonly signature: string;
   readonly tableName: string;
-  readonly createSql: readonly string[];
-  /** Fills a new roll-up from the rows as they are. */
-  readonly fillSql: string;
   /** Tables whose writes must wait while it is filled. */
   readonly locks: readonly string[];
-  readonly addSql?: string;
-  readonly removeSql?: string;
-  readonly refreshSql?: string;
-  readonly compactSql?: string;
+  readonly statements: () => RollupStatements;
 }
 
 export interface RollupShape {
@@ -61,6 +66,17 @@ export function compiled(db: Kysely<any>, raw: RawBuilder<unknown>): string {
   return inlineParameters(text, parameters);
 }
 
+/** A column the filter or a measure names, or undefined where the report's own checks would refuse it. */
+export function quietColumn(source: ReportSource): (name: string) => RecordColumn | undefined {
+  return (name) => {
+    try {
+      return source.column(name, '/filter');
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 export interface RollupKey { readonly name: string; readonly type: string; readonly value: RawBuilder<unknown> }
 
 /** What every roll-up of a report shares: its cell keys, its fixed filter over `r`, and the answer's conditions over `x`. */
@@ -76,13 +92,7 @@ export function rollupBase(scope: ScopeContext, layout: FormLayout, access: Form
   const scopes = access.rowScopes.read ?? [];
   if (scopes.length === 0) return 'no read scope';
   if (!scopes.every((s) => s.kind === 'all' || s.kind === 'orgUnits')) return 'a scope by owner or condition';
-  const column = (name: string): RecordColumn | undefined => {
-    try {
-      return source.column(name, '/filter');
-    } catch {
-      return undefined;
-    }
-  };
+  const column = quietColumn(source);
   const split = splitFilter(query.filter as JsonLogic | undefined, column, query.timeZone);
   if (split.unaligned) return 'a date range not on month edges';
   const fixed = split.fixed.length === 0 ? undefined : split.fixed.length === 1 ? split.fixed[0]! : ({ and: split.fixed } as JsonLogic);
@@ -135,13 +145,7 @@ export function rollupShape(db: Kysely<any>, scope: ScopeContext, layout: FormLa
   const base = rollupBase(scope, layout, access, query, source);
   if (typeof base === 'string') return no(base);
   const { keys } = base;
-  const column = (name: string): RecordColumn | undefined => {
-    try {
-      return source.column(name, '/measures');
-    } catch {
-      return undefined;
-    }
-  };
+  const column = quietColumn(source);
 
   const cells: RollupKey[] = [{ name: 'n', type: 'bigint', value: sql`count(*)` }];
   const measures: RawBuilder<unknown>[] = [];
@@ -183,14 +187,16 @@ export function rollupShape(db: Kysely<any>, scope: ScopeContext, layout: FormLa
         kind: 'cells',
         signature,
         tableName,
-        createSql: [`create table "${tableName}" (${columns})`],
-        fillSql: delta('records', 1, tableName),
         locks: ['records'],
-        addSql: delta('new_rows', 1, tableName),
-        removeSql: delta('old_rows', -1, tableName),
-        compactSql: compiled(db, sql`with gone as (delete from ${sql.id(tableName)} returning *)
-          insert into ${sql.id(tableName)} (${sql.join([...keyList, ...cellList])})
-          select ${sql.join(keyList)}, ${sql.join(cells.map((k) => sql`sum(${sql.id(k.name)})`))} from gone group by ${sql.join(positions)} having sum(n) <> 0`),
+        statements: () => ({
+          createSql: [`create table "${tableName}" (${columns})`],
+          fillSql: delta('records', 1, tableName),
+          addSql: delta('new_rows', 1, tableName),
+          removeSql: delta('old_rows', -1, tableName),
+          compactSql: compiled(db, sql`with gone as (delete from ${sql.id(tableName)} returning *)
+            insert into ${sql.id(tableName)} (${sql.join([...keyList, ...cellList])})
+            select ${sql.join(keyList)}, ${sql.join(cells.map((k) => sql`sum(${sql.id(k.name)})`))} from gone group by ${sql.join(positions)} having sum(n) <> 0`),
+        }),
       },
       measures,
       where: base.where,

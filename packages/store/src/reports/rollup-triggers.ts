@@ -1,4 +1,4 @@
-import type { RollupRegistration } from './rollup-shape';
+import type { RollupRegistration, RollupStatements } from './rollup-shape';
 
 /**
  * The trigger function and statement triggers that keep one roll-up exact, in the writing transaction.
@@ -15,14 +15,14 @@ export function functionName(tableName: string): string {
   return `${tableName}_keep`;
 }
 
-export function rollupTriggerSql(rollup: RollupRegistration, formId: number): string[] {
+export function rollupTriggerSql(rollup: RollupRegistration, statements: RollupStatements, formId: number): string[] {
   const fn = functionName(rollup.tableName);
   // A tag no inlined value can hold: the roll-up's own signature, which depends on every value in it.
   const tag = `$k${rollup.signature.slice(0, 24)}$`;
   const body = rollup.kind === 'cells'
     ? `begin
-        if tg_op <> 'DELETE' then ${rollup.addSql}; end if;
-        if tg_op <> 'INSERT' then ${rollup.removeSql}; end if;
+        if tg_op <> 'DELETE' then ${statements.addSql}; end if;
+        if tg_op <> 'INSERT' then ${statements.removeSql}; end if;
         return null;
       end`
     : `declare ids bigint[];
@@ -38,7 +38,7 @@ export function rollupTriggerSql(rollup: RollupRegistration, formId: number): st
           else ids := array(select n.record_id from new_rows n where n.form_id = ${formId} union select o.record_id from old_rows o where o.form_id = ${formId});
           end if;
         end if;
-        if cardinality(ids) > 0 then ${rollup.refreshSql}; end if;
+        if cardinality(ids) > 0 then ${statements.refreshSql}; end if;
         return null;
       end`;
   const tables = rollup.kind === 'cells' ? ['records'] : ['records', 'record_events'];

@@ -24,7 +24,7 @@ export async function ensureRollup(db: Kysely<any>, layout: FormLayout, rollup: 
     from report_rollups where signature = ${rollup.signature}`.execute(db);
   const row = found.rows[0];
   if (row) {
-    if (row.stale && rollup.compactSql) await compactRollup(db, rollup.signature, rollup.compactSql);
+    if (row.stale && rollup.kind === 'cells') await compactRollup(db, rollup.signature, rollup.statements().compactSql!);
     if (row.unvacuumed) await vacuum(db, row.table_name);
     if (row.unmarked) await sql`update report_rollups set used_at = now() where signature = ${rollup.signature}`.execute(db);
     return row.table_name;
@@ -41,9 +41,10 @@ export async function ensureRollup(db: Kysely<any>, layout: FormLayout, rollup: 
       await sql`drop function if exists ${sql.id(functionName(table_name))}() cascade`.execute(trx);
       await sql`drop table if exists ${sql.id(table_name)}`.execute(trx);
     }
-    for (const statement of rollup.createSql) await sql.raw(statement).execute(trx);
-    await sql.raw(rollup.fillSql).execute(trx);
-    for (const statement of rollupTriggerSql(rollup, layout.formId)) await sql.raw(statement).execute(trx);
+    const statements = rollup.statements();
+    for (const statement of statements.createSql) await sql.raw(statement).execute(trx);
+    await sql.raw(statements.fillSql).execute(trx);
+    for (const statement of rollupTriggerSql(rollup, statements, layout.formId)) await sql.raw(statement).execute(trx);
     await sql`insert into report_rollups (form_id, kind, layout_version, signature, table_name)
       values (${layout.formId}, ${rollup.kind}, ${layout.layoutVersion}, ${rollup.signature}, ${rollup.tableName})`.execute(trx);
     return true;
