@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { SheetRow } from './sheet-reader';
 import { isDateFormat } from './xlsx-dates';
-import { readXlsxRows } from './xlsx-reader';
+import { countXlsxFilledRows, readXlsxRows } from './xlsx-reader';
 
 async function readAll(bytes: Uint8Array): Promise<SheetRow[]> {
   const rows: SheetRow[] = [];
@@ -119,6 +119,24 @@ describe('readXlsxRows', () => {
     const cut = await JSZip.loadAsync(await handWritten({ sheet: '' }));
     cut.file('xl/worksheets/data.xml', '<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"');
     await expect(readAll(await cut.generateAsync({ type: 'nodebuffer' }))).rejects.toThrow(/ends in the middle of its XML/);
+  });
+});
+
+describe('countXlsxFilledRows', () => {
+  it('counts rows with a value, prefixed or not, and not rows of blank inline strings or without values', async () => {
+    const filler = Array.from({ length: 40_000 }, (_, i) => `<x:row r="${i + 10}"><x:c t="inlineStr"><x:is><x:t xml:space="preserve">  客户${i}</x:t></x:is></x:c></x:row>`);
+    const bytes = await handWritten({
+      sheet: [
+        '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row>',
+        '<x:row r="2"><x:c t="inlineStr"><x:is><x:t> </x:t></x:is></x:c><x:c r="B2"/><x:c><x:v></x:v></x:c></x:row>',
+        '<x:row r="3"/>',
+        '<x:row r="4" spans="1:2"><x:c t="inlineStr"><x:is><x:r><x:t></x:t></x:r><x:r><x:t>B</x:t></x:r></x:is></x:c></x:row>',
+        ...filler,
+        '<x:row r="50000"><x:c><x:f>A1</x:f></x:c></x:row>',
+      ].join('\r\n'),
+    });
+    // Row 1, row 4 and the 40,000 filler rows, which take many inflated chunks.
+    expect(await countXlsxFilledRows(bytes)).toBe(40_002);
   });
 });
 
