@@ -317,11 +317,9 @@ export interface JobsRepository {
   queue(id: string, payload: Readonly<Record<string, unknown>>): Promise<JobView>;
   /** Takes the oldest queued job, or a running one whose lease expired; null when none. */
   claim(kinds: readonly string[], leaseMs: number): Promise<JobView | null>;
-  /** Saves progress and renews the lease. */
-  checkpoint(id: string, progress: Readonly<Record<string, unknown>>, leaseMs: number): Promise<void>;
+  /** Saves progress with the rows rejected since the last checkpoint, and renews the lease. A row already stored for this job is kept as it was. */
+  checkpoint(id: string, progress: Readonly<Record<string, unknown>>, leaseMs: number, rejects?: readonly JobReject[]): Promise<void>;
   finish(id: string, status: 'done' | 'failed', progress: Readonly<Record<string, unknown>>, error?: string): Promise<void>;
-  /** Stores rejected rows; a row already stored for this job is kept as it was. */
-  addRejects(id: string, rejects: readonly JobReject[]): Promise<void>;
   /** Rejected rows after `afterRow`, in row order. */
   rejects(id: string, afterRow: number, limit: number): Promise<readonly JobReject[]>;
 }

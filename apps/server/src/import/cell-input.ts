@@ -95,5 +95,18 @@ function optionFinder(options: readonly SelectOption[]): (text: string) => strin
     for (const label of [o.label['zh-CN'], o.label.en]) if (label) byName.set(comparableLabel(label), byName.get(comparableLabel(label)) ?? o.value);
   }
   // Unknown text passes through, so the engine reports it as `notAnOption` with what was typed.
-  return (text) => byName.get(comparableLabel(text)) ?? text.trim();
+  const find = (text: string) => byName.get(comparableLabel(text)) ?? text.trim();
+  // A column of options repeats a few texts: each is compared once (normalising every cell cost an
+  // import ~0.7 µs a cell). Kept small, so a column of free text doesn't fill memory.
+  const seen = new Map<string, string>();
+  return (text) => {
+    let option = seen.get(text);
+    if (option === undefined) {
+      option = find(text);
+      if (seen.size < SEEN_OPTION_TEXTS) seen.set(text, option);
+    }
+    return option;
+  };
 }
+
+const SEEN_OPTION_TEXTS = 1000;

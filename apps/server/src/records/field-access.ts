@@ -9,13 +9,15 @@ import type { FormAccess } from '@tangram/store';
 /** Problems for every field the caller sent but may not write, located at `${basePath}/<key>`. */
 export function forbiddenWrites(access: FormAccess, data: Readonly<Record<string, unknown>>, basePath: string): Problem[] {
   const found: Problem[] = [];
-  for (const [key, value] of Object.entries(data)) {
-    const path = `${basePath}/${escapePointer(key)}`;
-    if (access.hiddenFields.has(key)) found.push({ path, code: 'hiddenField', params: { field: key } });
-    else if (access.readOnlyFields.has(key)) found.push({ path, code: 'readOnlyField', params: { field: key } });
+  // Most callers may write every field: an import asks once per row.
+  if (access.hiddenFields.size === 0 && access.readOnlyFields.size === 0 && access.deniedValues.size === 0) return found;
+  for (const key of Object.keys(data)) {
+    const path = () => `${basePath}/${escapePointer(key)}`;
+    if (access.hiddenFields.has(key)) found.push({ path: path(), code: 'hiddenField', params: { field: key } });
+    else if (access.readOnlyFields.has(key)) found.push({ path: path(), code: 'readOnlyField', params: { field: key } });
     else {
       const denied = access.deniedValues.get(key);
-      if (denied && isDenied(value, denied)) found.push({ path, code: 'deniedValue', params: { field: key, value } });
+      if (denied && isDenied(data[key], denied)) found.push({ path: path(), code: 'deniedValue', params: { field: key, value: data[key] } });
     }
   }
   return found;

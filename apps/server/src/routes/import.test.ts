@@ -268,6 +268,37 @@ describe.each(testDialects())('spreadsheet import (%s)', (dialect) => {
     expect(phones.sort()).toEqual(rows.slice(1).map((r) => r[1]));
   });
 
+  it('resumes a job whose worker wrote two chunks past its last checkpoint, the second row by row, saving no row twice', async () => {
+    // No phones: nothing unique would refuse a row saved again, only the keys the runner gives them.
+    const rows: unknown[][] = [['姓名']];
+    // Two chunks and a bit: sheet rows 2–1001, 1002–2001 and 2002–2051.
+    for (let i = 0; i < IMPORT_CHUNK_ROWS * 2 + 50; i++) rows.push([`断点${i}号`]);
+    const uploaded = await upload(admin, 'resume-two.xlsx', await makeXlsx({ rows }));
+    const id = uploaded.body.id as string;
+    await t.store.jobs.queue(id, { ...(await t.store.jobs.get(id))!.payload, onDuplicate: 'create' });
+    expect((await t.store.jobs.claim(['import'], 60_000))!.id).toBe(id);
+    // The dead worker wrote the first chunk's halves under their batch keys, and 30 rows of the second
+    // one by one under their row keys (its halves had collided), before any checkpoint landed.
+    const access = await t.store.identity.resolveAccess((await t.store.identity.getUser(admin.userId))!, 'shop', 'customer');
+    const customers = t.store.records('shop', 'customer');
+    const actor = { userId: admin.userId, via: 'user' } as const;
+    const input = (sheetRow: number) => ({ data: { name: rows[sheetRow - 1]![0] as string }, ownerId: admin.userId });
+    const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    await customers.createManyRefs(actor, access, 1, range(2, 501).map(input), { batchKey: `import-${id}-rows-2` });
+    await customers.createManyRefs(actor, access, 1, range(502, 1001).map(input), { batchKey: `import-${id}-rows-502` });
+    for (const sheetRow of range(1002, 1031)) {
+      const key = `import-${id}-${sheetRow}`;
+      await customers.create(actor, access, 1, { ...input(sheetRow), idempotencyKey: key, idempotencyFingerprint: key });
+    }
+    t.clock.now = new Date(t.clock.now.getTime() + 61_000);
+    t.app.importWorker.kick();
+    await t.app.importWorker.idle();
+    expect((await job(admin, id)).body).toMatchObject({ status: 'done', progress: { processed: rows.length - 1, rejected: 0 } });
+    const named = (name: string) => customers.count(access, { '==': [{ var: 'name' }, name] });
+    expect(await customers.count(access, { in: ['断点', { var: 'name' }] })).toBe(rows.length - 1);
+    for (const sheetRow of [2, 1001, 1002, 1031, 1032, 2051]) expect(await named(rows[sheetRow - 1]![0] as string)).toBe(1);
+  });
+
   it('refuses just the rows that repeat a unique phone across the two halves of a chunk, in crossed order', async () => {
     // The halves of a chunk are inserted at once; row 10 and row 900 share a phone, and so do rows 400 and
     // 600, so each half waits on the other (on PostgreSQL the database breaks the cycle). Either way one

@@ -33,10 +33,10 @@ describe('compileToSql', () => {
     expect(text).toBe('((NOT ("r"."channel" IS NULL) AND ("r"."channel" = CAST($1 AS text))) AND (NOT ("r"."budget" IS NULL) AND ("r"."budget" > CAST($2 AS numeric))))');
   });
 
-  it('turns membership in a constant list into IN over typed parameters', () => {
+  it('turns membership in a constant list into = ANY over one typed array parameter', () => {
     const { sql: text, parameters } = compiled(compileToSql({ in: [{ var: 'channel' }, ['web', 'expo', 3]] }, resolve));
-    expect(text).toBe('(NOT ("r"."channel" IS NULL) AND ("r"."channel" IN (CAST($1 AS text), CAST($2 AS text))))');
-    expect(parameters).toEqual(['web', 'expo']);
+    expect(text).toBe('(NOT ("r"."channel" IS NULL) AND ("r"."channel" = ANY(CAST($1 AS text[]))))');
+    expect(parameters).toEqual([['web', 'expo']]);
   });
 
   it('compares a numeric field with a numeric string as JavaScript does (as numbers)', () => {

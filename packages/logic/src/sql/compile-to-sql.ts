@@ -374,7 +374,7 @@ const render = (term: Term): RawBuilder<boolean> => {
 
 /**
  * A WHERE predicate: true exactly for the rows whose record makes the expression truthy in memory.
- *   compileToSql({ in: [{ var: 'stage' }, ['won', 'lost']] }, resolve)  // -> ("stage" IN (CAST($1 AS text), CAST($2 AS text)))
+ *   compileToSql({ in: [{ var: 'stage' }, ['won', 'lost']] }, resolve)  // -> ("stage" = ANY(CAST($1 AS text[])))
  * Throws LogicError: ERR_LOGIC_UNSUPPORTED_IN_SQL, ERR_LOGIC_UNKNOWN_OPERATOR, ERR_LOGIC_UNKNOWN_VARIABLE.
  */
 export function compileToSql(expression: unknown, resolve: VarResolver): RawBuilder<boolean> {

@@ -49,14 +49,17 @@ describe.each(testDialects())('jobs on %s', (dialect) => {
     expect(await store.jobs.claim(['import'], 60_000)).toMatchObject({ id: job.id, attempts: 2, progress: { rowsDone: 200 } });
   });
 
-  it('stores each rejected row once, in row order', async () => {
-    const job = await store.jobs.create({ kind: 'import', app: 'crm', form: 'lead', createdBy: 'u1', payload: {} });
-    await store.jobs.addRejects(job.id, [
+  it('stores each rejected row once, in row order, with the checkpoint that counts it', async () => {
+    const job = await store.jobs.create({ kind: 'import', app: 'crm', form: 'lead', createdBy: 'u1', payload: {}, file });
+    await store.jobs.queue(job.id, {});
+    await store.jobs.claim(['import'], 60_000);
+    await store.jobs.checkpoint(job.id, { rowsDone: 7, rejected: 2 }, 60_000, [
       { row: 7, cells: ['Bob', '123'], problems: [{ path: '/data/phone', code: 'invalidPhone' }] },
       { row: 3, cells: ['', '138'], problems: [{ path: '/data/name', code: 'required' }] },
     ]);
+    expect((await store.jobs.get(job.id))!.progress).toEqual({ rowsDone: 7, rejected: 2 });
     // A resumed job rejecting row 7 again does not duplicate or change it.
-    await store.jobs.addRejects(job.id, [{ row: 7, cells: ['changed'], problems: [] }]);
+    await store.jobs.checkpoint(job.id, { rowsDone: 7, rejected: 2 }, 60_000, [{ row: 7, cells: ['changed'], problems: [] }]);
     expect(await store.jobs.rejects(job.id, 0, 10)).toEqual([
       { row: 3, cells: ['', '138'], problems: [{ path: '/data/name', code: 'required' }] },
       { row: 7, cells: ['Bob', '123'], problems: [{ path: '/data/phone', code: 'invalidPhone' }] },

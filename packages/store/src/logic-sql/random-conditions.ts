@@ -67,7 +67,7 @@ export function recordOf(row: RandomRow, context: Record<string, unknown>): Reco
   return record;
 }
 
-const CONSTANTS: readonly unknown[] = [...TEXTS, ...NUMBERS, 9007199254740992, 50000.00000000001, ...TIMES, true, false, null, '50000', '2.5', ['web', 'expo'], [5, '5'], [], 'vip'];
+const CONSTANTS: readonly unknown[] = [...TEXTS, ...NUMBERS, 9007199254740992, 50000.00000000001, ...TIMES, true, false, null, '50000', '2.5', ['web', 'expo'], [5, '5'], [0, 2.5, -1, 50000.00000000001], [...TIMES], [true, 'true'], [], 'vip'];
 const VARS = ['t', 'n', 'ts', 'b', 'j', 'j.a', 'j.0', '$user.id', '$now'];
 
 export function randomCondition(random: Random, depth = 0): unknown {
