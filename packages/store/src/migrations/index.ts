@@ -10,6 +10,7 @@ import { writeIndexesMigration } from './0009-write-indexes';
 import { createdEventValuesMigration } from './0010-created-event-values';
 import { recordBatchesMigration } from './0011-record-batches';
 import { reportRollupsMigration } from './0012-report-rollups';
+import { jobFileStorageMigration } from './0013-job-file-storage';
 
 /** Migrations live in code (bundled with the package), ordered by name; never edit one that has shipped. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-created-event-values': createdEventValuesMigration,
   '0011-record-batches': recordBatchesMigration,
   '0012-report-rollups': reportRollupsMigration,
+  '0013-job-file-storage': jobFileStorageMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
