@@ -316,6 +316,19 @@ describe.each(testDialects())('spreadsheet import (%s)', (dialect) => {
     }
   });
 
+  it('refuses, not skips, rows repeating a row that was refused, in its chunk and in the next', async () => {
+    // A customer the importer cannot see (their scope is their own records) holds the phone: the first
+    // row with it is refused by the database, and the rows repeating it are no duplicates of a saved row.
+    const taken = '15499999999';
+    expect((await call(t.app, { method: 'POST', url: `${BASE}/records`, headers: admin.headers, payload: { data: { name: '别人的客户', phone: taken } } })).status).toBe(201);
+    const phone = (i: number) => String(15_400_000_000 + i);
+    const rows: unknown[][] = [['姓名', '手机号']];
+    for (let i = 0; i < IMPORT_CHUNK_ROWS + 50; i++) rows.push([`重号${i}`, phone(i)]);
+    for (const at of [5, 600, IMPORT_CHUNK_ROWS + 10]) rows[at]![1] = taken;
+    const done = await importAll(importer, await makeXlsx({ rows }), { onDuplicate: 'skip', matchField: 'phone' });
+    expect(done).toMatchObject({ status: 'done', progress: { processed: IMPORT_CHUNK_ROWS + 50, created: IMPORT_CHUNK_ROWS + 47, skipped: 0, rejected: 3 } });
+  });
+
   it('skips a row repeating a phone the chunk before creates, while that chunk is still being saved', async () => {
     // Each insert waits a moment before it starts, so the second chunk's lookup of existing phones runs
     // before the first chunk's rows are in the database: only the runner's memory of them can find it.
