@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { FormLayout } from './form-layout';
+import { plainSlotData, plainSlotValue } from './plain-slots';
 import { PREPARE_MARKER } from './prepared-statements';
 import { RECORD_SELECT, RECORD_SELECT_BUT_DATA, type RecordRow } from './record-columns';
 import { SLOT_FUNCTION, slotColumn } from './slots';
@@ -27,12 +28,19 @@ export interface InsertRef { id: string; version: number; ord: number }
 export interface BatchKey { readonly by: string | null; readonly key: string }
 export type EarlierRow = RecordRow & { idempotency_fingerprint: string | null };
 
-/** `t1, n1, …` and `tangram_slot_text(<data>->'channel'), …`: the slot columns of a form and their fill. */
-export function slotAssignments(layout: FormLayout, data: RawBuilder<unknown>): { columns: RawBuilder<unknown>[]; values: RawBuilder<unknown>[] } {
+/**
+ * `t1, n1, …` and `tangram_slot_text(<data>->'channel'), …`: the slot columns of a form and their fill;
+ * with `plain`, plain casts instead of the slot functions, for data whose slotted values are all plain
+ * (see plain-slots.ts).
+ */
+export function slotAssignments(layout: FormLayout, data: RawBuilder<unknown>, plain = false): { columns: RawBuilder<unknown>[]; values: RawBuilder<unknown>[] } {
   const slotted = [...layout.fields.values()].filter((f) => f.slot !== null);
   return {
     columns: slotted.map((f) => sql.ref(f.slot!)),
-    values: slotted.map((f) => sql`${sql.raw(SLOT_FUNCTION[slotColumn(f.slot!).slotClass])}(${data}->${sql.lit(f.key)})`),
+    values: slotted.map((f) => {
+      const slotClass = slotColumn(f.slot!).slotClass;
+      return plain ? plainSlotValue(slotClass, data, f.key) : sql`${sql.raw(SLOT_FUNCTION[slotClass])}(${data}->${sql.lit(f.key)})`;
+    }),
   };
 }
 
@@ -84,11 +92,12 @@ export async function insertRecordRefs(db: Kysely<any>, layout: FormLayout, item
 }
 
 function insertStatement<Row>(layout: FormLayout, items: readonly InsertItem[], returned: RawBuilder<unknown>, batch: BatchKey | null): RawBuilder<Row> {
-  const slots = slotAssignments(layout, sql`i.data`);
+  const slots = slotAssignments(layout, sql`i.data`, items.every((item) => plainSlotData(layout, item.data)));
   const slotColumns = slots.columns.length > 0 ? sql`, ${sql.join(slots.columns)}` : sql``;
   const slotValues = slots.values.length > 0 ? sql`, ${sql.join(slots.values)}` : sql``;
   const formId = sql.lit(layout.formId);
-  // Prepared: the text depends only on the layout and what it returns (see prepared-statements.ts).
+  // Prepared: the text depends only on the layout, what it returns and whether the slots are plain
+  // (see prepared-statements.ts).
   const claim = batch
     ? sql`b as (
       insert into record_batches (form_id, created_by, key) values (${formId}, ${batch.by ?? ''}::text, ${batch.key}::text)
