@@ -119,14 +119,6 @@ function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reje
   return { promise, resolve, reject };
 }
 
-const NOTHING: ReadonlySet<string> = new Set();
-
-async function union(sets: readonly Promise<ReadonlySet<string>>[]): Promise<ReadonlySet<string>> {
-  if (sets.length === 0) return NOTHING;
-  const all = await Promise.all(sets);
-  return all.length === 1 ? all[0]! : new Set(all.flatMap((set) => [...set]));
-}
-
 /** 2–4. Duplicates, creates and updates of a checked chunk; its counts and rejected rows. */
 async function saveChunk(
   ctx: ChunkContext, chunk: CheckedChunk, { resumed, found, earlier, landed }: SaveOptions,
@@ -145,7 +137,7 @@ async function saveChunk(
   const lookup = found
     ?? (match && payload.onDuplicate !== 'create' ? findExisting(ctx, match, ready.map((r) => r.record.data[match])) : null);
   const existing = (await lookup) ?? new Map<string, RecordView>();
-  const creating = found ? await union(earlier.map((c) => c.planned)) : NOTHING;
+  const creating = found ? await Promise.all(earlier.map((c) => c.planned)) : [];
   const toCreate: ReadyRow[] = [];
   const toUpdate: ReadyRow[] = [];
   // Rows repeating a row still being created: duplicates if it is created, see below.
@@ -153,7 +145,7 @@ async function saveChunk(
   const claimed = new Set<string>();
   for (const item of ready) {
     const key = match ? matchKey(item.record.data[match]) : undefined;
-    if (key === undefined || payload.onDuplicate === 'create' || !(existing.has(key) || claimed.has(key) || creating.has(key))) {
+    if (key === undefined || payload.onDuplicate === 'create' || !(existing.has(key) || claimed.has(key) || creating.some((set) => set.has(key)))) {
       toCreate.push(item);
       if (key !== undefined) claimed.add(key);
     } else if (payload.onDuplicate === 'update') toUpdate.push(item);
@@ -214,10 +206,10 @@ async function saveChunk(
   await Promise.all(halves.map(createHalf));
   // A row repeating one that was refused is no duplicate after all: it is created on its own.
   if (repeats.length > 0) {
-    const createdBefore = await union(earlier.map((c) => c.written));
+    const createdBefore = await Promise.all(earlier.map((c) => c.written));
     for (const item of repeats) {
       const key = matchKey(item.record.data[match!])!;
-      if (created.has(key) || createdBefore.has(key)) counts.skipped++;
+      if (created.has(key) || createdBefore.some((set) => set.has(key))) counts.skipped++;
       else await createOne(item);
     }
   }

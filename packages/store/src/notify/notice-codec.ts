@@ -22,7 +22,7 @@ function toRuns(records: readonly { id: string; version: number | null }[]): Run
   const runs: Runs = [];
   for (const { id, version } of records) {
     const last = runs[runs.length - 1];
-    if (last && last[2] === version && BigInt(last[1]) + 1n === BigInt(id)) last[1] = id;
+    if (last && last[2] === version && follows(last[1], id)) last[1] = id;
     else runs.push([id, id, version]);
   }
   return runs;
@@ -31,9 +31,24 @@ function toRuns(records: readonly { id: string; version: number | null }[]): Run
 function fromRuns(runs: Runs): { id: string; version: number | null }[] {
   const records: { id: string; version: number | null }[] = [];
   for (const [first, last, version] of runs) {
-    for (let id = BigInt(first); id <= BigInt(last); id++) records.push({ id: id.toString(), version });
+    const from = Number(first);
+    const to = Number(last);
+    if (Number.isSafeInteger(to)) {
+      for (let id = from; id <= to; id++) records.push({ id: String(id), version });
+    } else {
+      for (let id = BigInt(first); id <= BigInt(last); id++) records.push({ id: id.toString(), version });
+    }
   }
   return records;
+}
+
+/**
+ * Whether record id `id` comes right after `previous` (decimal text of bigints). Numbers are exact
+ * below 2^53, and BigInt for every record of an import cost it ~0.3 µs a record.
+ */
+function follows(previous: string, id: string): boolean {
+  const next = Number(previous) + 1;
+  return Number.isSafeInteger(next) ? String(next) === id : BigInt(previous) + 1n === BigInt(id);
 }
 
 function toWire(notice: StoreNotice): Wire {

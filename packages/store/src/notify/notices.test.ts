@@ -36,6 +36,13 @@ describe('notice payloads', () => {
     expect(decodeNotice(text)).toEqual({ kind: 'records', app: 'crm', form: 'lead', change: 'created', records });
   });
 
+  it('keeps runs of ids past 2^53 exact', () => {
+    const records = ['9007199254740991', '9007199254740992', '9007199254740993', '9007199254740995'].map((id) => ({ id, version: 1 }));
+    const text = encodeNotice({ kind: 'records', app: 'crm', form: 'lead', change: 'created', records });
+    expect(JSON.parse(text).r).toEqual([['9007199254740991', '9007199254740993', 1], ['9007199254740995', '9007199254740995', 1]]);
+    expect(decodeNotice(text)).toEqual({ kind: 'records', app: 'crm', form: 'lead', change: 'created', records });
+  });
+
   it('turns a record notice too large for NOTIFY into a summary, and refuses any other oversized notice', () => {
     const scattered = Array.from({ length: 1000 }, (_, i) => ({ id: String(10 + i * 7), version: i }));
     const text = encodeNotice({ kind: 'records', app: 'crm', form: 'lead', change: 'updated', records: scattered });
