@@ -96,20 +96,36 @@ function insertStatement<Row>(layout: FormLayout, items: readonly InsertItem[], 
   const slotColumns = slots.columns.length > 0 ? sql`, ${sql.join(slots.columns)}` : sql``;
   const slotValues = slots.values.length > 0 ? sql`, ${sql.join(slots.values)}` : sql``;
   const formId = sql.lit(layout.formId);
-  // Prepared: the text depends only on the layout, what it returns and whether the slots are plain
-  // (see prepared-statements.ts).
+  // Prepared: the text depends only on the layout, what it returns, whether the slots are plain and
+  // whether the writer is shared (see prepared-statements.ts).
   const claim = batch
     ? sql`b as (
       insert into record_batches (form_id, created_by, key) values (${formId}, ${batch.by ?? ''}::text, ${batch.key}::text)
       on conflict do nothing returning 1
     ), `
     : sql``;
+  // Who writes, and the form version, are the same for every item of a batch (not always of coalesced
+  // creates): then they are sent once, as parameters. Items leave out what they lack (`->>` of an absent
+  // key is NULL, as of a JSON null). Less to write and to parse: ~4% of a batch insert in psql.
+  const first = items[0]!;
+  const shared = items.every((item) => item.by === first.by && item.via === first.via && item.ver === first.ver);
+  const writer = shared
+    ? sql`${first.by}::text as by, ${first.via}::text as via, ${first.ver}::int as ver`
+    : sql`e.value->>'by' as by, e.value->>'via' as via, (e.value->>'ver')::int as ver`;
+  const payload = JSON.stringify(items.map((item) => ({
+    data: item.data,
+    owner: item.owner ?? undefined,
+    org: item.org ?? undefined,
+    idem: item.idem ?? undefined,
+    fp: item.fp ?? undefined,
+    ...(shared ? {} : { by: item.by ?? undefined, via: item.via, ver: item.ver }),
+  })));
   return sql<Row>`${sql.raw(PREPARE_MARKER)}
     with ${claim}input as (
       select nextval(pg_get_serial_sequence('records', 'id')) as id, e.value->'data' as data,
-             e.value->>'owner' as owner_id, e.value->>'org' as org_unit_id, e.value->>'by' as by, e.value->>'via' as via,
-             (e.value->>'ver')::int as ver, e.value->>'idem' as idem, e.value->>'fp' as fp, e.ordinality as ord
-      from jsonb_array_elements(${JSON.stringify(items)}::jsonb) with ordinality as e
+             e.value->>'owner' as owner_id, e.value->>'org' as org_unit_id, ${writer},
+             e.value->>'idem' as idem, e.value->>'fp' as fp, e.ordinality as ord
+      from jsonb_array_elements(${payload}::jsonb) with ordinality as e
     ), r as (
       insert into records (id, form_id, form_version, owner_id, org_unit_id, created_by, updated_by, idempotency_key, idempotency_fingerprint${slotColumns})
       select i.id, ${formId}, i.ver, i.owner_id, i.org_unit_id, i.by, i.by, i.idem, i.fp${slotValues}
