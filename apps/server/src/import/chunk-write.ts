@@ -3,9 +3,9 @@
  * record that exists, a row before them in the chunk, or a row a chunk still being written creates;
  * then creates, updates or skips them, and answers with the chunk's counts and rejected rows.
  *
- * Creates go in two statements at once, each stored under a batch key, and rows retried one by one under
- * a key per sheet row, so a chunk written just before a worker died is not stored twice when the job
- * resumes; its rows may then count as duplicates of themselves (skipped or updated with the same values).
+ * A chunk's creates are stored under a batch key, and rows retried one by one under a key per sheet row,
+ * so a chunk written just before a worker died is not stored twice when the job resumes; its rows may
+ * then count as duplicates of themselves (skipped or updated with the same values).
  */
 import type { Problem, RecordView, User } from '@tangram/schema';
 import { StoreError, type Actor, type FormAccess, type JobReject, type JobView, type NewRecord, type RecordsRepository } from '@tangram/store';
@@ -16,7 +16,7 @@ import type { ImportPayload, ImportProgress } from './import-job';
 import { storableCells, type MappedColumn } from './import-rows';
 import type { SheetRow } from './sheet-reader';
 
-/** Chunks of at least this many rows are inserted in two halves at once (see saveChunk). */
+/** Where a job splits chunks (`ImportPayload.splitChunks`), a chunk of this many rows or more is inserted in two halves at once. */
 const SPLIT_FROM_ROWS = 200;
 
 export interface ChunkContext {
@@ -155,24 +155,24 @@ async function saveChunk(
   milestones.planned(claimed);
   await landed;
 
-  // 3. Creates, in two statements run at once on two connections: on PostgreSQL an insert of a
-  //    thousand records is mostly the database's CPU and the round trip, and two halves in flight keep
-  //    both busy (the import bench measured 8.2k -> 11.5k rows/s). Duplicates were already settled in
-  //    memory (`claimed`). PGlite has one connection: there the halves queue.
-  //    The halves split the chunk's sheet rows by position, so a resumed job splits a chunk as the run
-  //    before it did, and each half is stored with a batch key (`import-<job>-rows-<first row>`): a half
-  //    saved just before a worker died is not saved again. One key per half instead of one per record
-  //    saved a fifth of the database's work per row (import bench, 10.6k -> 13.3k rows/s). The chunks
-  //    a resumed run may find written past its checkpoint also give each record the key the row-by-row
-  //    path below gives it.
-  //    When a half collides with a record the importer cannot see, with a concurrent write or with the
-  //    other half, it is retried row by row, each row with its own key, so only the colliding row is
-  //    rejected and a resumed run finds the rows saved before.
+  // 3. Creates, in one statement stored with a batch key (`import-<job>-rows-<first row>`): a chunk
+  //    saved just before a worker died is not saved again. One key per statement instead of one per
+  //    record saved a fifth of the database's work per row (import bench, 10.6k -> 13.3k rows/s).
+  //    Duplicates were already settled in memory (`claimed`). The chunks a resumed run may find written
+  //    past its checkpoint also give each record the key the row-by-row path below gives it.
+  //    Jobs queued before chunks overlapped split a chunk's creates into two statements at once, on two
+  //    connections, to keep both cores of the database busy (8.2k -> 11.5k rows/s then); with the next
+  //    chunk's creates sent while these run, one statement per chunk does that with half the statements
+  //    (21.3k -> 22.3k rows/s). The halves split the chunk's sheet rows by position, each with its own
+  //    key, so such a job, resumed, splits a chunk as the run before it did.
+  //    When a statement collides with a record the importer cannot see, with a concurrent write or with
+  //    another chunk's, it is retried row by row, each row with its own key, so only the colliding row
+  //    is rejected and a resumed run finds the rows saved before.
   const rowKey = (item: ReadyRow) => `import-${job.id}-${item.row.row}`;
   const keyed = (item: ReadyRow): NewRecord => ({ ...item.record, idempotencyKey: rowKey(item), idempotencyFingerprint: rowKey(item) });
-  // A small chunk goes in one statement: halves pay off for big inserts only, and one keeps the sheet's order.
-  const splitRow = chunk.rows.length >= SPLIT_FROM_ROWS ? chunk.rows[Math.ceil(chunk.rows.length / 2)]!.row : Infinity;
-  const halves = [
+  // A small chunk goes in one statement either way: halves paid off for big inserts only.
+  const splitRow = payload.splitChunks !== false && chunk.rows.length >= SPLIT_FROM_ROWS ? chunk.rows[Math.ceil(chunk.rows.length / 2)]!.row : Infinity;
+  const parts = [
     { key: `import-${job.id}-rows-${chunk.rows[0]!.row}`, items: toCreate.filter((item) => item.row.row < splitRow) },
     { key: `import-${job.id}-rows-${splitRow}`, items: toCreate.filter((item) => item.row.row >= splitRow) },
   ];
@@ -181,7 +181,7 @@ async function saveChunk(
     const key = match ? matchKey(item.record.data[match]) : undefined;
     if (key !== undefined) created.add(key);
   };
-  const createHalf = async ({ key, items }: { key: string; items: ReadyRow[] }) => {
+  const createPart = async ({ key, items }: { key: string; items: ReadyRow[] }) => {
     if (items.length === 0) return;
     try {
       const inputs = items.map((item) => (resumed ? keyed(item) : item.record));
@@ -203,7 +203,7 @@ async function saveChunk(
       reject(item.row, [storeProblem(error)]);
     }
   };
-  await Promise.all(halves.map(createHalf));
+  await Promise.all(parts.map(createPart));
   // A row repeating one that was refused is no duplicate after all: it is created on its own.
   if (repeats.length > 0) {
     const createdBefore = await Promise.all(earlier.map((c) => c.written));

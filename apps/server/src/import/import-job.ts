@@ -21,6 +21,12 @@ export interface ImportPayload {
   readonly onDuplicate: OnDuplicate;
   /** The field that tells an existing record (a unique field such as phone); null: every row is new. */
   readonly matchField: string | null;
+  /**
+   * Whether each chunk's creates go in two statements, each under its own batch key. Jobs started since
+   * chunks overlap write one statement per chunk (false); a job queued before keeps two (absent), so
+   * that, resumed by a newer server, it finds the batch keys it stored.
+   */
+  readonly splitChunks?: boolean;
 }
 
 /** A type alias (not an interface) so it is stored as a plain JSON record. */

@@ -101,7 +101,7 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
       throw new ApiError('ERR_BAD_REQUEST', { errors: [{ path: '/matchField', code: 'matchFieldNotMapped', params: { field: matchField } }] });
     }
     if (job.status !== 'draft') throw new ApiError('ERR_CONFLICT', { params: { id: job.id } });
-    const queued = await app.store.jobs.queue(job.id, { ...payload, mapping, onDuplicate, matchField } as unknown as Record<string, unknown>);
+    const queued = await app.store.jobs.queue(job.id, { ...payload, mapping, onDuplicate, matchField, splitChunks: false } as unknown as Record<string, unknown>);
     app.importWorker.kick();
     return reply.code(202).send(jobView(queued));
   });
