@@ -10,7 +10,7 @@
  * written, so the database has its next statement waiting (waiting for each chunk to finish first left
  * it idle while the next was prepared, ~6 ms of every ~45). Checkpoints are written in chunk order, each
  * once its chunk is written, off that path (on it, two round trips a chunk held the database idle
- * ~0.5 s of a 100,000-row import). At most two chunks send creates at once: a chunk's wait for the
+ * ~0.5 s of a 100,000-row import). At most two chunks send creates at once: a chunk's creates wait for the
  * checkpoint of the chunk two before it.
  *
  * A job resumed after its worker died starts after the last checkpointed row, so it may find the two
