@@ -27,6 +27,38 @@ export interface FormLayout {
   readonly fields: ReadonlyMap<string, FieldLayout>;
 }
 
+/** A field stored in a slot, with the slot's class. */
+export interface SlottedField { readonly key: string; readonly slot: string; readonly slotClass: SlotClass }
+
+interface LayoutFacts { readonly slotted: readonly SlottedField[]; readonly timeKeys: readonly string[] }
+
+// What every write asks of a layout, worked out once per layout object: walking its fields (or a record's
+// entries) for each record of an import cost ~1 KB of garbage a record.
+const FACTS = new WeakMap<FormLayout, LayoutFacts>();
+
+function factsOf(layout: FormLayout): LayoutFacts {
+  let facts = FACTS.get(layout);
+  if (!facts) {
+    const fields = [...layout.fields.values()];
+    facts = {
+      slotted: fields.filter((f) => f.slot !== null).map((f) => ({ key: f.key, slot: f.slot!, slotClass: slotColumn(f.slot!).slotClass })),
+      timeKeys: fields.filter((f) => f.valueType === 'time').map((f) => f.key),
+    };
+    FACTS.set(layout, facts);
+  }
+  return facts;
+}
+
+/** The fields of a layout that have a slot (current and retired), with the slot's class. */
+export function slottedFields(layout: FormLayout): readonly SlottedField[] {
+  return factsOf(layout).slotted;
+}
+
+/** The keys of the fields whose values are dates or datetimes. */
+export function timeFieldKeys(layout: FormLayout): readonly string[] {
+  return factsOf(layout).timeKeys;
+}
+
 const KEY_PATTERN = /^[a-z][a-z0-9_]*$/;
 /** Field keys end up in SQL as literals (`data->'budget'`); only this shape may get there. */
 export function assertFieldKey(key: string, path: string): void {

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { FieldLayout, FormLayout } from './form-layout';
-import { slotColumn, type SlotClass } from './slots';
+import { slottedFields, type FormLayout } from './form-layout';
+import type { SlotClass } from './slots';
 
 /**
  * Slot values by plain casts — `data->>'name'`, `CAST(data->>'budget' AS numeric)`, a date or datetime
@@ -28,17 +28,6 @@ function isPlain(slotClass: SlotClass, value: unknown): boolean {
     case 'numeric': return typeof value === 'number' || (typeof value === 'string' && DECIMAL.test(value));
     case 'time': return typeof value === 'string' && (DATE.test(value) || DATETIME.test(value));
   }
-}
-
-const SLOTTED = new WeakMap<FormLayout, readonly (FieldLayout & { slotClass: SlotClass })[]>();
-
-function slottedFields(layout: FormLayout): readonly (FieldLayout & { slotClass: SlotClass })[] {
-  let fields = SLOTTED.get(layout);
-  if (!fields) {
-    fields = [...layout.fields.values()].filter((f) => f.slot !== null).map((f) => ({ ...f, slotClass: slotColumn(f.slot!).slotClass }));
-    SLOTTED.set(layout, fields);
-  }
-  return fields;
 }
 
 export function plainSlotData(layout: FormLayout, data: Readonly<Record<string, unknown>>): boolean {

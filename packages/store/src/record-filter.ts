@@ -29,11 +29,16 @@ function collectVars(node: unknown, path: string, found: { name: unknown; path: 
   }
 }
 
-/** The field keys a condition reads (what a list asks slot indexes for). */
-export function conditionFields(expr: JsonLogic): string[] {
+/** The names of every `var` in a condition, as written (a name that is not text included). */
+export function conditionVarNames(expr: JsonLogic): unknown[] {
   const vars: { name: unknown; path: string }[] = [];
   collectVars(expr, '', vars);
-  return vars.flatMap((v) => (typeof v.name === 'string' ? [v.name] : []));
+  return vars.map((v) => v.name);
+}
+
+/** The field keys a condition reads (what a list asks slot indexes for). */
+export function conditionFields(expr: JsonLogic): string[] {
+  return conditionVarNames(expr).filter((name): name is string => typeof name === 'string');
 }
 
 const COMPARISONS = new Set(['==', '===', '!=', '!==', '<', '<=', '>', '>=']);

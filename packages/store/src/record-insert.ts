@@ -1,9 +1,9 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { FormLayout } from './form-layout';
+import { slottedFields, type FormLayout } from './form-layout';
 import { plainSlotData, plainSlotValue } from './plain-slots';
 import { PREPARE_MARKER } from './prepared-statements';
 import { RECORD_SELECT, RECORD_SELECT_BUT_DATA, type RecordRow } from './record-columns';
-import { SLOT_FUNCTION, slotColumn } from './slots';
+import { SLOT_FUNCTION } from './slots';
 
 /**
  * One record to insert, with everything that may differ between the requests sharing a statement:
@@ -34,13 +34,10 @@ export type EarlierRow = RecordRow & { idempotency_fingerprint: string | null };
  * (see plain-slots.ts).
  */
 export function slotAssignments(layout: FormLayout, data: RawBuilder<unknown>, plain = false): { columns: RawBuilder<unknown>[]; values: RawBuilder<unknown>[] } {
-  const slotted = [...layout.fields.values()].filter((f) => f.slot !== null);
+  const slotted = slottedFields(layout);
   return {
-    columns: slotted.map((f) => sql.ref(f.slot!)),
-    values: slotted.map((f) => {
-      const slotClass = slotColumn(f.slot!).slotClass;
-      return plain ? plainSlotValue(slotClass, data, f.key) : sql`${sql.raw(SLOT_FUNCTION[slotClass])}(${data}->${sql.lit(f.key)})`;
-    }),
+    columns: slotted.map((f) => sql.ref(f.slot)),
+    values: slotted.map((f) => (plain ? plainSlotValue(f.slotClass, data, f.key) : sql`${sql.raw(SLOT_FUNCTION[f.slotClass])}(${data}->${sql.lit(f.key)})`)),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { FormAccess } from './api';
 import { StoreError } from './errors';
-import type { FormLayout } from './form-layout';
+import { timeFieldKeys, type FormLayout } from './form-layout';
 
 const TIME_VALUE = /^(\d{4})-(\d{2})-(\d{2})([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?))?$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -33,19 +33,6 @@ export function assertStorableData(layout: FormLayout, data: unknown, path: stri
       throw new StoreError('ERR_INVALID_VALUE', `${JSON.stringify(value)} is not a valid date`, { path: `${path}/${key}`, params: { field: key, value } });
     }
   }
-}
-
-// The time fields of a layout, found once: walking each record's entries instead allocated ~1 KB a
-// record of an import.
-const TIME_FIELDS = new WeakMap<FormLayout, readonly string[]>();
-
-function timeFieldKeys(layout: FormLayout): readonly string[] {
-  let keys = TIME_FIELDS.get(layout);
-  if (!keys) {
-    keys = [...layout.fields.values()].filter((f) => f.valueType === 'time').map((f) => f.key);
-    TIME_FIELDS.set(layout, keys);
-  }
-  return keys;
 }
 
 /** Value rules: a user may not set a field to a value every granting role denies (e.g. stage = won). */

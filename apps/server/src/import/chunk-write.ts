@@ -57,8 +57,6 @@ export interface ChunkWrite {
   readonly written: Promise<ReadonlySet<string>>;
   /** Its counts and rejected rows, once all of it is written. */
   readonly saved: Promise<SavedChunk>;
-  /** The checkpoints of the chunks before it. */
-  readonly recordedBefore: Promise<void>;
 }
 
 export interface SaveOptions {
@@ -70,7 +68,6 @@ export interface SaveOptions {
   readonly earlier: readonly ChunkWrite[];
   /** When this chunk's creates may be sent: the checkpoint of the chunk two before it has landed. */
   readonly landed: Promise<void>;
-  readonly recordedBefore: Promise<void>;
 }
 
 /** A chunk written: its counts and rejected rows. */
@@ -104,7 +101,7 @@ export function startChunkWrite(ctx: ChunkContext, chunk: CheckedChunk, options:
     planned.reject(error);
     written.reject(error);
   });
-  return { planned: planned.promise, written: written.promise, saved, recordedBefore: options.recordedBefore };
+  return { planned: planned.promise, written: written.promise, saved };
 }
 
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
@@ -170,12 +167,15 @@ async function saveChunk(
   //    is rejected and a resumed run finds the rows saved before.
   const rowKey = (item: ReadyRow) => `import-${job.id}-${item.row.row}`;
   const keyed = (item: ReadyRow): NewRecord => ({ ...item.record, idempotencyKey: rowKey(item), idempotencyFingerprint: rowKey(item) });
-  // A small chunk goes in one statement either way: halves paid off for big inserts only.
-  const splitRow = payload.splitChunks !== false && chunk.rows.length >= SPLIT_FROM_ROWS ? chunk.rows[Math.ceil(chunk.rows.length / 2)]!.row : Infinity;
-  const parts = [
-    { key: `import-${job.id}-rows-${chunk.rows[0]!.row}`, items: toCreate.filter((item) => item.row.row < splitRow) },
-    { key: `import-${job.id}-rows-${splitRow}`, items: toCreate.filter((item) => item.row.row >= splitRow) },
-  ];
+  const batchKey = (firstRow: number) => `import-${job.id}-rows-${firstRow}`;
+  // A small chunk went in one statement even then: halves paid off for big inserts only.
+  const splitRow = payload.splitChunks !== false && chunk.rows.length >= SPLIT_FROM_ROWS ? chunk.rows[Math.ceil(chunk.rows.length / 2)]!.row : undefined;
+  const parts = splitRow === undefined
+    ? [{ key: batchKey(chunk.rows[0]!.row), items: toCreate }]
+    : [
+      { key: batchKey(chunk.rows[0]!.row), items: toCreate.filter((item) => item.row.row < splitRow) },
+      { key: batchKey(splitRow), items: toCreate.filter((item) => item.row.row >= splitRow) },
+    ];
   const created = new Set<string>();
   const createdRow = (item: ReadyRow) => {
     const key = match ? matchKey(item.record.data[match]) : undefined;

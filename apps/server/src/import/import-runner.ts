@@ -79,27 +79,27 @@ export async function runImport(deps: ImportDeps, job: JobView): Promise<ImportP
 
   // A run after a worker died may find the first chunks it writes partly written.
   let resumedChunks = job.attempts > 1 ? UNCHECKPOINTED_CHUNKS : 0;
-  // The checkpoints: each chunk's rejected rows and the progress after it, in chunk order.
+  // The checkpoints: each chunk's rejected rows and the progress after it, in chunk order; and the chain
+  // as it was before the last chunk started (what the next chunk's creates wait for).
   let recorded: Promise<void> = Promise.resolve();
+  let recordedBeforeLast: Promise<void> = Promise.resolve();
   const record = async (saved: SavedChunk) => {
     progress = addCounts(progress, saved);
     const after = progress;
     await store.jobs.checkpoint(job.id, after, deps.leaseMs, saved.rejects);
     await deps.publish(`job:${job.id}`, { id: job.id, status: 'running', progress: after }, [user.id]);
   };
-  // Chunks not yet written, oldest first; the last one started.
+  // Chunks not yet written, oldest first.
   const writing: ChunkWrite[] = [];
-  let previous: ChunkWrite | null = null;
   const saveNext = async (checked: CheckedChunk) => {
     const write = startChunkWrite(ctx, checked, {
       resumed: resumedChunks > 0,
       found: lookAhead(ctx, checked),
       earlier: [...writing],
-      landed: previous?.recordedBefore ?? Promise.resolve(),
-      recordedBefore: recorded,
+      landed: recordedBeforeLast,
     });
     resumedChunks = Math.max(0, resumedChunks - 1);
-    previous = write;
+    recordedBeforeLast = recorded;
     writing.push(write);
     write.saved.then(() => writing.splice(writing.indexOf(write), 1), () => undefined);
     const prior = recorded;

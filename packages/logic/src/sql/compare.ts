@@ -6,7 +6,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { EAGER_OPERATIONS } from '../operations';
 import { roundingInterval } from './double-bounds';
 import {
-  bool, constant, constantAs, describe, isCanonicalIso, isStorableText, ordersLikeUtf8, unsupported, type SqlTerm, type Term,
+  bool, constant, constantAs, describe, isCanonicalIso, isStorableText, ordersLikeUtf8, SQL_TYPE_NAMES, unsupported, type SqlTerm, type Term,
 } from './sql-term';
 
 export type Equality = '==' | '===';
@@ -139,9 +139,6 @@ export function order(op: Ordering, a: Term, b: Term, path: string): Term {
   return unsupported(path, 'an operand without a SQL value');
 }
 
-/** What a list of the needle's values is cast to: numbers compare as doubles, as `constantAs` casts one. */
-const ARRAY_ELEMENT_TYPES = { string: 'text', number: 'float8', timestamp: 'timestamptz' } as const;
-
 /** `{"in": [needle, haystack]}`: substring of a string, strict element of an array, else false. */
 export function contains(needle: Term, haystack: Term, path: string): Term {
   if (haystack.kind === 'const') {
@@ -166,8 +163,8 @@ export function contains(needle: Term, haystack: Term, path: string): Term {
     // As `constantAs` takes them: text without NUL, numbers but the infinities (NaN equals NaN in SQL).
     const usable = matches.filter((item) => (typeof item === 'string' ? isStorableText(item) : Number.isFinite(item) || Number.isNaN(item)));
     if (usable.length === 0) return FALSE;
-    const element = ARRAY_ELEMENT_TYPES[needle.type as keyof typeof ARRAY_ELEMENT_TYPES];
-    return bool(sql`(${needle.sql} = ANY(CAST(${usable.map(String)} AS ${sql.raw(element)}[])))`);
+    // Cast as `constantAs` casts one value: numbers compare as doubles.
+    return bool(sql`(${needle.sql} = ANY(CAST(${usable.map(String)} AS ${sql.raw(SQL_TYPE_NAMES[needle.type])}[])))`);
   }
   if (haystack.kind !== 'sql') return unsupported(path, 'an operand without a SQL value');
   if (haystack.type === 'number' || haystack.type === 'boolean') return FALSE;

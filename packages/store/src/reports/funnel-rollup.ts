@@ -6,6 +6,7 @@ import type { ScopeContext } from '../record-scope';
 import { TRIGGER_IDS } from './inline-sql';
 import type { ReportSource } from './report-source';
 import { joinClause, withClause } from './run-report';
+import { eventStage, firstReached } from './funnel-stages';
 import { compiled, rollupBase, signatureOf, tableNameOf, type RollupRegistration } from './rollup-shape';
 
 /**
@@ -32,9 +33,8 @@ export function funnelRollup(db: Kysely<any>, scope: ScopeContext, layout: FormL
   const stages = [...funnel.stages];
   const pairs = stages.slice(1).map((_, j) => j + 1);
   const form = sql.lit(layout.formId);
-  const stageOf = sql`array_position(${stages}::text[],
-    case when ev.kind = 'created' then ev.diff ->> ${sql.lit(funnel.field)} else ev.diff -> ${sql.lit(funnel.field)} ->> 1 end)`;
-  const firsts = stages.map((_, i) => sql`min(h.at) filter (where h.i >= ${sql.lit(i + 1)}) as ${sql.id(`t${i}`)}`);
+  const stageOf = eventStage(stages, funnel.field);
+  const firsts = firstReached(stages, 'h');
   const keyNames = base.keys.map((k) => sql.id(k.name));
   const times = stages.map((_, i) => sql.id(`t${i}`));
   const gaps = pairs.map((i) => sql.id(`g${i}`));

@@ -1,5 +1,6 @@
 import type { JsonLogic } from '@tangram/schema';
 import type { RecordColumn } from '../record-columns';
+import { conditionVarNames } from '../record-filter';
 
 /**
  * A report's filter taken apart for a roll-up (rollup-shape.ts): its AND-ed parts become a range of whole
@@ -16,18 +17,6 @@ function varName(node: unknown): string | undefined {
   if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
   const v = (node as { var?: unknown }).var;
   return typeof v === 'string' ? v : undefined;
-}
-
-/** Every `var` a condition names. */
-function varsOf(node: unknown, out: unknown[] = []): unknown[] {
-  if (Array.isArray(node)) node.forEach((n) => varsOf(n, out));
-  else if (node !== null && typeof node === 'object') {
-    for (const [op, arg] of Object.entries(node)) {
-      if (op === 'var') out.push(Array.isArray(arg) ? arg[0] : arg);
-      else varsOf(arg, out);
-    }
-  }
-  return out;
 }
 
 /** The local month's first instant in `timeZone`, to the millisecond. */
@@ -110,7 +99,7 @@ export function splitFilter(filter: JsonLogic | undefined, column: (name: string
 
 /** Why a condition can't be part of a roll-up, or undefined when it can: it must read typed columns of the row only. */
 export function conditionProblem(condition: JsonLogic, column: (name: string) => RecordColumn | undefined): string | undefined {
-  for (const name of varsOf(condition)) {
+  for (const name of conditionVarNames(condition)) {
     if (typeof name !== 'string') return 'a condition names no field';
     if (name.startsWith('$user.') || name === '$now') return `a condition reads ${name}`;
     const c = column(name);

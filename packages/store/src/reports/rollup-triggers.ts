@@ -27,16 +27,8 @@ export function rollupTriggerSql(rollup: RollupRegistration, statements: RollupS
       end`
     : `declare ids bigint[];
       begin
-        if tg_table_name = 'records' then
-          if tg_op = 'INSERT' then ids := array(select n.id from new_rows n where n.form_id = ${formId});
-          elsif tg_op = 'DELETE' then ids := array(select o.id from old_rows o where o.form_id = ${formId});
-          else ids := array(select n.id from new_rows n where n.form_id = ${formId} union select o.id from old_rows o where o.form_id = ${formId});
-          end if;
-        else
-          if tg_op = 'INSERT' then ids := array(select distinct n.record_id from new_rows n where n.form_id = ${formId});
-          elsif tg_op = 'DELETE' then ids := array(select distinct o.record_id from old_rows o where o.form_id = ${formId});
-          else ids := array(select n.record_id from new_rows n where n.form_id = ${formId} union select o.record_id from old_rows o where o.form_id = ${formId});
-          end if;
+        if tg_table_name = 'records' then ${writtenIds('id', formId)}
+        else ${writtenIds('record_id', formId)}
         end if;
         if cardinality(ids) > 0 then ${statements.refreshSql}; end if;
         return null;
@@ -50,4 +42,13 @@ export function rollupTriggerSql(rollup: RollupRegistration, statements: RollupS
       `create trigger "${rollup.tableName}_${t}d" after delete on ${table} referencing old table as old_rows for each statement execute function "${fn}"()`,
     ]),
   ];
+}
+
+/** `ids :=` the records of the form a statement wrote, by the column of the written table that holds them. */
+function writtenIds(column: 'id' | 'record_id', formId: number): string {
+  const of = (rows: string) => `select distinct ${rows[0]}.${column} from ${rows} ${rows[0]} where ${rows[0]}.form_id = ${formId}`;
+  return `if tg_op = 'INSERT' then ids := array(${of('new_rows')});
+          elsif tg_op = 'DELETE' then ids := array(${of('old_rows')});
+          else ids := array(${of('new_rows')} union ${of('old_rows')});
+          end if;`;
 }

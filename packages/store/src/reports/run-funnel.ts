@@ -8,6 +8,7 @@ import type { ScopeContext } from '../record-scope';
 import { invalid, reportSource, type ReportSource } from './report-source';
 import { funnelRollup } from './funnel-rollup';
 import { ensureRollup } from './rollups';
+import { eventStage, firstReached } from './funnel-stages';
 import { joinClause, type ReportRunOptions } from './run-report';
 
 /**
@@ -29,18 +30,15 @@ function stageHistory(ctx: RecordsContext, layout: FormLayout, access: FormAcces
   if (query.dimensions.length > 1) throw invalid('a funnel splits by one dimension at most', '/dimensions');
   const scope = scopeContext(ctx, layout, access);
   const source = reportSource(scope, layout, access, query);
-  const stages = [...funnel.stages];
-  const reachedAt = stages.map((_, i) => sql`min(e.at) filter (where e.i >= ${sql.lit(i + 1)}) as ${sql.id(`t${i}`)}`);
   const history = sql`x as (
       select r.id as record_id${source.inner.length > 0 ? sql`, ${sql.join(source.inner)}` : sql``} from ${source.from}
     ), e as (
-      select ev.record_id, array_position(${stages}::text[],
-             case when ev.kind = 'created' then ev.diff ->> ${funnel.field} else ev.diff -> ${funnel.field} ->> 1 end) as i, ev.at
+      select ev.record_id, ${eventStage(funnel.stages, funnel.field)} as i, ev.at
       from record_events ev
-      where ev.form_id = ${sql.lit(layout.formId)} and ev.diff ? ${funnel.field}
+      where ev.form_id = ${sql.lit(layout.formId)} and ev.diff ? ${sql.lit(funnel.field)}
       offset 0
     ), p as (
-      select e.record_id, ${sql.join(reachedAt)} from e where e.i is not null group by e.record_id
+      select e.record_id, ${sql.join(firstReached(funnel.stages, 'e'))} from e where e.i is not null group by e.record_id
     )`;
   return { source, history, scope };
 }
